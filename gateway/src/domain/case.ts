@@ -1,0 +1,186 @@
+// The case (办件) in the vocabulary of GB/T 39046-2020 (政务服务平台基础数据规范).
+// Field names are English; each comment gives the standard's term.
+
+/** GA/T 2000.156 证件类型 codes we accept from clerks. */
+export const ID_TYPES = {
+  '111': '居民身份证',
+  '112': '临时居民身份证',
+  '113': '户口簿',
+  '414': '普通护照',
+  '511': '台湾居民来往大陆通行证',
+  '516': '港澳居民来往内地通行证',
+  '553': '外国人永久居留身份证',
+  '990': '其他',
+} as const;
+export type IdType = keyof typeof ID_TYPES;
+
+/** 办件类型: 1 即办件, 2 承诺件, 9 其他 */
+export type CaseKind = '1' | '2' | '9';
+/** 办理形式: 1 窗口, 2 PC, 3 移动端, 4 快递, 9 其他 */
+export type HandlingForm = '1' | '2' | '3' | '4' | '9';
+
+/** Canonical case states. Partners' own status codes map onto these in their mapping.ts. */
+export const CASE_STATUSES = {
+  draft: '草稿',
+  received: '已收件',
+  forwarded: '已转递',
+  accepted: '已受理',
+  needs_supplement: '需补正',
+  completed: '办结',
+  rejected: '不予受理',
+  withdrawn: '已撤回',
+  delivered: '已送达',
+} as const;
+export type CaseStatus = keyof typeof CASE_STATUSES;
+
+export type ApplicantKind = 'person' | 'organization';
+
+export interface Applicant {
+  kind: ApplicantKind;
+  /** 申请人姓名 / 单位名称 */
+  name: string;
+  /** 证件类型 (GA/T 2000.156); for organizations '990' with a 统一社会信用代码 in idNumber */
+  idType: IdType;
+  /** 证件号码: 公民身份号码 (GB 11643) or 统一社会信用代码 (GB 32100) */
+  idNumber: string;
+  /** 联系电话 */
+  phone: string;
+  /** 联系地址, used for 寄递 */
+  address?: string;
+  /** 法定代表人/经办人 for organizations */
+  agentName?: string;
+}
+
+export interface Material {
+  id: string;
+  /** which required material of the item this is (材料编码), or 'extra' */
+  code: string;
+  /** 材料名称 */
+  name: string;
+  fileName: string;
+  mediaType: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size: number;
+  sha256: string;
+  /** page count for PDFs, 1 for images */
+  pages: number;
+  addedAt: string;
+  addedBy: string;
+}
+
+export interface Delivery {
+  /** 是否快递寄送结果 */
+  byPost: boolean;
+  address?: string;
+  /** 物流单号 */
+  trackingNo?: string;
+  /** 网络送达 */
+  electronic?: boolean;
+}
+
+export interface CaseResult {
+  /** 结果文书/证照名称 */
+  documentName: string;
+  /** 结果证照编号 */
+  certificateNo?: string;
+  /** the stored result document, if the partner sent one */
+  document?: { fileName: string; mediaType: string; size: number; sha256: string };
+  /** 办结时间 */
+  completedAt: string;
+  delivery?: Delivery;
+  remark?: string;
+}
+
+export type HandoffJobStatus = 'pending' | 'delivered' | 'dead';
+
+/** One outbox job: deliver one step of the case to one partner. */
+export interface HandoffJob {
+  id: string;
+  partner: string;
+  /** 'submit' for the first handoff, 'supplement-N' for the N-th 补正 */
+  step: string;
+  /** stable per (case, partner, step): the partner sees it exactly once */
+  idempotencyKey: string;
+  status: HandoffJobStatus;
+  attempts: number;
+  maxAttempts: number;
+  nextAttemptAt: string;
+  createdAt: string;
+  deliveredAt?: string;
+  lastError?: { code: string; message: string; at: string };
+}
+
+export type Direction = 'outbound' | 'inbound';
+
+export interface CaseRecord {
+  id: string;
+  /** 办件编号 (≤ 50) */
+  caseNo: string;
+  direction: Direction;
+  /** 事项基本编码 */
+  itemCode: string;
+  /** 实施编码 */
+  implementationCode: string;
+  itemName: string;
+  kind: CaseKind;
+  handlingForm: HandlingForm;
+  /** 受理地区划 (收件地) */
+  acceptRegion: string;
+  /** 办理地区划 (办结地区划): the authority's region */
+  handlingRegion: string;
+  /** partner region code this case is handed to (outbound) or came from (inbound) */
+  partner: string;
+  /** the partner's own case id once it has acknowledged */
+  partnerRef?: string;
+  status: CaseStatus;
+  applicant: Applicant;
+  materials: Material[];
+  /** 承诺办结时限 (working days) and the resulting 承诺办结时间 (set at submit) */
+  promisedDays: number;
+  promisedAt?: string;
+  delivery: Delivery;
+  result?: CaseResult;
+  /** 补齐补正: what the partner says is missing */
+  supplement?: { missing: string[]; note?: string; requestedAt: string };
+  /** 不予受理 reason */
+  rejection?: { reason: string; at: string };
+  handoffs: HandoffJob[];
+  createdAt: string;
+  createdBy: string;
+  submittedAt?: string;
+  updatedAt: string;
+  /** for inbound cases: the partner's 办件编号 and idempotency key */
+  inbound?: { partnerCaseNo: string; idempotencyKey: string };
+  /** optimistic-concurrency counter, incremented by the store */
+  version: number;
+}
+
+/** One event of a case, as the use case records it. The audit chain hashes these. */
+export interface CaseEvent {
+  caseId: string;
+  /** 1, 2, 3 … per case */
+  seq: number;
+  at: string;
+  /** who: 'clerk:<username>', 'partner:<region>', 'system' */
+  actor: string;
+  type: CaseEventType;
+  /** small, masked facts; request/response bodies only as hashes */
+  data: Record<string, unknown>;
+}
+
+export type CaseEventType =
+  | 'case.created'
+  | 'case.material_added'
+  | 'case.submitted'
+  | 'case.status_changed'
+  | 'case.received_from_partner'
+  | 'case.withdrawn'
+  | 'case.viewed'
+  | 'handoff.queued'
+  | 'handoff.attempt'
+  | 'handoff.delivered'
+  | 'handoff.failed'
+  | 'handoff.dead_lettered'
+  | 'handoff.retried'
+  | 'partner.status_received'
+  | 'partner.status_ignored'
+  | 'partner.result_received';

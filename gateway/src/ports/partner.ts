@@ -1,0 +1,200 @@
+// The one interface through which the core sees a partner region. The core never imports a partner
+// folder; partners/index.ts lists the modules that implement this.
+import type { AxiosInstance } from 'axios';
+import type { Applicant, Delivery, IdType, CaseKind, HandlingForm } from '../domain/case.js';
+
+/** What the core hands an adapter: a whitelisted view of the case. The adapter sends of it only what
+ *  the partner's contract needs (PIPL: minimum necessary). */
+export interface OutboundCase {
+  caseNo: string;
+  itemCode: string;
+  implementationCode: string;
+  itemName: string;
+  kind: CaseKind;
+  handlingForm: HandlingForm;
+  acceptRegion: string;
+  handlingRegion: string;
+  applicant: Applicant;
+  materials: OutboundMaterial[];
+  promisedDays: number;
+  promisedAt: string;
+  submittedAt: string;
+  delivery: Delivery;
+  /** the receiving window, e.g. '诸暨市行政服务中心跨域通办窗口' and clerk display name */
+  receivedBy: { window: string; clerk: string };
+}
+
+export interface OutboundMaterial {
+  id: string;
+  code: string;
+  name: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  pages: number;
+}
+
+export interface HandoffRequest {
+  case: OutboundCase;
+  /** 'submit' or 'supplement-N' */
+  step: string;
+  /** stable per (case, partner, step); send it as the partner's idempotency key / serial */
+  idempotencyKey: string;
+  readMaterial(materialId: string): Promise<Buffer>;
+}
+
+export type PartnerReportedStatus = 'forwarded' | 'accepted' | 'needs_supplement' | 'completed' | 'rejected';
+
+export interface HandoffAck {
+  /** the partner's own id for the case (申报流水号 etc.) */
+  partnerRef: string;
+  /** the partner's raw status code at acknowledgement, for the audit trail */
+  partnerStatus: string;
+  /** what the acknowledgement means in canonical terms; usually 'forwarded' */
+  status: PartnerReportedStatus;
+}
+
+export interface PartnerResultDocument {
+  fileName: string;
+  mediaType: string;
+  contentBase64: string;
+  /** SHA-256 the partner declared, if its contract carries one */
+  sha256?: string;
+}
+
+/** A status change reported by a partner, in canonical terms. */
+export interface PartnerStatusUpdate {
+  partnerRef: string;
+  /** our 办件编号 when the partner echoes it */
+  caseNo?: string;
+  status: PartnerReportedStatus;
+  /** the partner's own status code, e.g. '4' or 'BJ' */
+  partnerStatus: string;
+  /** when the partner says it happened (ISO 8601) */
+  occurredAt: string;
+  /** unique per partner event: duplicate callbacks carry the same id */
+  eventId: string;
+  /** needs_supplement: the materials the partner asks for */
+  missing?: string[];
+  note?: string;
+  /** rejected: 不予受理 reason */
+  reason?: string;
+  /** completed: the result */
+  result?: {
+    documentName: string;
+    certificateNo?: string;
+    document?: PartnerResultDocument;
+    delivery?: Delivery;
+  };
+}
+
+/** One HTTP exchange with a partner, reported for the audit trail (hashes, never bodies). */
+export interface PartnerExchange {
+  operationId: string;
+  method: string;
+  url: string;
+  requestSha256: string;
+  status?: number;
+  responseSha256?: string;
+  durationMs: number;
+  error?: string;
+}
+
+export interface PartnerContext {
+  /** the HTTP client to use for every call to the partner (timeouts set; loopback only in tests) */
+  http: AxiosInstance;
+  now(): Date;
+  record(exchange: PartnerExchange): void;
+}
+
+/** A request a partner made to our callback endpoint, as the core received it. */
+export interface InboundHttpRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | undefined>;
+  rawBody: Buffer;
+  body: unknown;
+}
+
+/** What a verified callback carries for the core's freshness and replay checks. */
+export interface CallbackAuth {
+  timestamp: Date;
+  nonce: string;
+}
+
+export interface PartnerAdapter {
+  /** GB/T 2260 code of the partner region, e.g. '310104' */
+  readonly region: string;
+  /** e.g. '上海市徐汇区' */
+  readonly name: string;
+  /** how status comes back */
+  readonly statusBy: 'callback' | 'polling';
+  /** Deliver one step of a case. Must be safe to call again with the same idempotencyKey.
+   *  Throws PartnerFailure on failure. */
+  deliver(req: HandoffRequest, ctx: PartnerContext): Promise<HandoffAck>;
+  /** polling partners: every status change since the case was handed off, oldest first */
+  pollStatus?(partnerRef: string, caseNo: string, ctx: PartnerContext): Promise<PartnerStatusUpdate[]>;
+  /** callback partners: authenticate a callback (throws GatewayError SIGNATURE_INVALID / VALIDATION_FAILED);
+   *  the core then checks freshness and the nonce */
+  verifyCallback?(req: InboundHttpRequest): CallbackAuth;
+  /** callback partners: the updates a verified callback carries */
+  parseCallback?(req: InboundHttpRequest): PartnerStatusUpdate[];
+  /** callback partners: the reply body in the partner's style, for success or for an error */
+  callbackReply?(outcome: { ok: true } | { ok: false; code: string; message: string }): { status: number; contentType: string; body: unknown };
+}
+
+/** Why a delivery failed, in terms the handoff worker can act on. */
+export class PartnerFailure extends Error {
+  readonly code: 'PARTNER_UNAVAILABLE' | 'PARTNER_REJECTED' | 'PARTNER_CONTRACT_VIOLATION';
+  /** retry later (timeouts, 5xx, dropped connections) or not (the partner refused the content) */
+  readonly retryable: boolean;
+  constructor(code: PartnerFailure['code'], message: string, retryable: boolean) {
+    super(message);
+    this.name = 'PartnerFailure';
+    this.code = code;
+    this.retryable = retryable;
+  }
+}
+
+/** Inbound cases (we are 办理地): how a partner authenticates when it calls our receiveCase. */
+export interface InboundCredentials {
+  /** the partner's appId in our contract */
+  appId: string;
+  /** HMAC-SHA256 secret shared with the partner */
+  secret: string;
+}
+
+/** Settings of one partner, parsed by config.ts from PARTNER_<REGION>_<KEY> variables. */
+export type PartnerSettings = Readonly<Record<string, string>>;
+
+/** Everything a partner folder offers, as registered in partners/index.ts. */
+export interface PartnerModule {
+  region: string;
+  name: string;
+  /** the settings this partner needs, with development defaults (used by the demo and tests) */
+  settings: Readonly<Record<string, { description: string; devDefault: string }>>;
+  createAdapter(settings: PartnerSettings): PartnerAdapter;
+  /** the simulated partner server (demo and tests) */
+  createSimulator(options: SimulatorOptions): Promise<SimulatedPartner>;
+}
+
+export interface SimulatorOptions {
+  /** the partner's settings (same credentials as the adapter) */
+  settings: PartnerSettings;
+  /** where the simulator pushes callbacks (our gateway's base URL), if it pushes */
+  gatewayBaseUrl?: string;
+  /** our gateway's inbound credentials for this partner, for receiveCase calls */
+  inbound?: InboundCredentials;
+  /** decide automatically (accept after acceptAfterMs, complete after completeAfterMs); off in tests */
+  autoAdvance?: { acceptAfterMs: number; completeAfterMs: number };
+  now?: () => Date;
+}
+
+export interface SimulatedPartner {
+  /** base URL the adapter calls, e.g. http://127.0.0.1:41234 */
+  url: string;
+  close(): Promise<void>;
+}
+
+export type { Applicant, IdType };

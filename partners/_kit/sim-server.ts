@@ -1,0 +1,142 @@
+// The frame every simulated partner server is built in: a real express server on loopback with the
+// /__sim control API (faults, decisions, inspection), a ledger of idempotency keys and a callback sender.
+// The partner folder supplies its own routes (its contract) and what a decision means in its terms.
+import express, { type Express, type Request } from 'express';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Faults, type FaultPlan } from './faults.js';
+import { IdempotencyLedger } from './idempotency.js';
+import { CallbackSender } from './callbacks.js';
+
+/** A decision of the partner's department about a case, as tests and the demo ask for it. */
+export interface Decision {
+  to: 'accepted' | 'needs_supplement' | 'completed' | 'rejected';
+  /** needs_supplement: names of missing materials */
+  missing?: string[];
+  /** rejected: 不予受理 reason */
+  reason?: string;
+  /** completed: the result */
+  result?: {
+    documentName: string;
+    certificateNo?: string;
+    /** post the result (with a tracking number) or deliver it electronically */
+    byPost?: boolean;
+    trackingNo?: string;
+  };
+}
+
+export interface SimCaseView {
+  /** the partner's own id */
+  ref: string;
+  /** our 办件编号 */
+  caseNo: string;
+  idempotencyKey: string;
+  /** the partner's raw status code */
+  status: string;
+  /** how many materials arrived (and their hashes) */
+  materials: { name: string; sha256: string; size: number }[];
+}
+
+export interface SimPartnerSpec {
+  name: string;
+  /** how the partner renders an error body in its style (used for injected 5xx) */
+  renderError(status: number, message: string): unknown;
+  /** mount the partner's contract routes */
+  mount(app: Express, kit: SimKit): void;
+  /** apply a decision to a case; returns false if no such case */
+  decide(ref: string, decision: Decision, kit: SimKit): boolean;
+  /** the cases for /__sim/state */
+  cases(): SimCaseView[];
+}
+
+export interface SimKit {
+  faults: Faults;
+  ledger: IdempotencyLedger;
+  callbacks: CallbackSender;
+  /** schedule the automatic decisions for a new case (demo mode); a no-op in tests */
+  autoAdvance(ref: string): void;
+}
+
+export interface RawBodyRequest extends Request {
+  rawBody?: Buffer;
+}
+
+export async function startSimServer(
+  spec: SimPartnerSpec,
+  options: { port?: number; host?: string; autoAdvance?: { acceptAfterMs: number; completeAfterMs: number } },
+): Promise<{ url: string; kit: SimKit; close(): Promise<void> }> {
+  const app = express();
+  app.disable('x-powered-by');
+  const faults = new Faults();
+  const timers = new Set<NodeJS.Timeout>();
+  const later = (ms: number, fn: () => void): void => {
+    const t = setTimeout(() => { timers.delete(t); fn(); }, ms);
+    timers.add(t);
+  };
+  const kit: SimKit = {
+    faults,
+    ledger: new IdempotencyLedger(),
+    callbacks: new CallbackSender(faults),
+    autoAdvance(ref) {
+      const auto = options.autoAdvance;
+      if (!auto) return;
+      later(auto.acceptAfterMs, () => spec.decide(ref, { to: 'accepted' }, kit));
+      later(auto.completeAfterMs, () => spec.decide(ref, {
+        to: 'completed',
+        result: { documentName: '办结通知书', certificateNo: `ZZ${Date.now()}`, byPost: true, trackingNo: `SF${Date.now()}` },
+      }, kit));
+    },
+  };
+
+  app.use(express.json({
+    limit: '60mb',
+    verify: (req, _res, buf) => { (req as RawBodyRequest).rawBody = Buffer.from(buf); },
+  }));
+
+  const control = express.Router();
+  control.get('/state', (_req, res) => {
+    res.json({
+      name: spec.name,
+      cases: spec.cases(),
+      idempotencyHits: Object.fromEntries(kit.ledger.hits),
+      faultsInjected: faults.injected,
+      faults: faults.plan,
+      callbacksDelivered: kit.callbacks.delivered.length,
+      callbacksHeld: kit.callbacks.heldCount,
+      lastCallbackError: kit.callbacks.lastError ?? null,
+    });
+  });
+  control.post('/faults', (req, res) => { res.json(faults.set((req.body ?? {}) as Partial<FaultPlan>)); });
+  control.delete('/faults', (_req, res) => { faults.clear(); res.status(204).end(); });
+  control.post('/callbacks/release', (_req, res) => { res.json({ released: kit.callbacks.release() }); });
+  control.post('/cases/:ref/decision', (req, res) => {
+    const ok = spec.decide(String(req.params.ref), req.body as Decision, kit);
+    if (!ok) res.status(404).json({ error: 'no such case' });
+    else res.json({ ok: true });
+  });
+  app.use('/__sim', control);
+
+  app.use(faults.middleware((status) => spec.renderError(status, 'injected fault')));
+  spec.mount(app, kit);
+
+  // A malformed body is the caller's fault: answer in the partner's style.
+  app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    res.status(status).json(spec.renderError(status, err.message));
+  });
+
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    kit,
+    async close() {
+      kit.callbacks.close();
+      for (const t of timers) clearTimeout(t);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
