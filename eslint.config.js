@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'dist/**', 'contracts/generated/**', 'remote-window/public/vendor/**'] },
@@ -12,7 +13,19 @@ export default tseslint.config(
     },
   },
   {
-    files: ['gateway/src/config.ts', 'scripts/**', 'tests/**', 'partners/*/main.ts', 'partners/_kit/config.ts'],
+    files: ['gateway/web/**/*.js', 'remote-window/public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+  },
+  {
+    files: ['tests/**/*.ts', '**/*.test.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['gateway/src/config.ts', 'gateway/src/main.ts', 'scripts/**', 'tests/**', 'partners/*/main.ts', 'partners/_kit/config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -83,14 +83,14 @@ export interface CaseResult {
   /** 结果证照编号 */
   certificateNo?: string;
   /** the stored result document, if the partner sent one */
-  document?: { fileName: string; mediaType: string; size: number; sha256: string };
+  document?: { fileName: string; mediaType: string; size: number; sha256: string; /** blob name in the store */ blob: string };
   /** 办结时间 */
   completedAt: string;
   delivery?: Delivery;
   remark?: string;
 }
 
-export type HandoffJobStatus = 'pending' | 'delivered' | 'dead';
+export type HandoffJobStatus = 'pending' | 'delivered' | 'dead' | 'cancelled';
 
 /** One outbox job: deliver one step of the case to one partner. */
 export interface HandoffJob {
@@ -145,11 +145,14 @@ export interface CaseRecord {
   rejection?: { reason: string; at: string };
   handoffs: HandoffJob[];
   createdAt: string;
+  /** username of the clerk who received the case, or 'partner:<region>' */
   createdBy: string;
+  /** the receiving window and the clerk's name, as printed on receipts and sent to partners */
+  receivedBy?: { window: string; clerkName: string };
   submittedAt?: string;
   updatedAt: string;
   /** for inbound cases: the partner's 办件编号 and idempotency key */
-  inbound?: { partnerCaseNo: string; idempotencyKey: string };
+  inbound?: { partnerCaseNo: string; idempotencyKey: string; bodySha256: string; receivedAt: string };
   /** optimistic-concurrency counter, incremented by the store */
   version: number;
 }
@@ -174,6 +177,7 @@ export type CaseEventType =
   | 'case.status_changed'
   | 'case.received_from_partner'
   | 'case.withdrawn'
+  | 'case.result_delivered'
   | 'case.viewed'
   | 'handoff.queued'
   | 'handoff.attempt'

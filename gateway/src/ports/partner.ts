@@ -189,6 +189,8 @@ export interface SimulatorOptions {
   /** decide automatically (accept after acceptAfterMs, complete after completeAfterMs); off in tests */
   autoAdvance?: { acceptAfterMs: number; completeAfterMs: number };
   now?: () => Date;
+  /** interface to listen on (default 127.0.0.1; 0.0.0.0 in containers) */
+  host?: string;
 }
 
 export interface SimulatedPartner {

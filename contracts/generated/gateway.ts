@@ -1,0 +1,1585 @@
+/**
+ * GENERATED FILE: do not edit. Source: contracts/gateway.yaml
+ * Regenerate with `npm run contracts:gen`; `npm test` fails when this file is stale.
+ */
+
+export interface paths {
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 窗口人员登录 */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 跨域通办事项目录 */
+        get: operations["listItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items/{itemCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事项详情（含材料清单） */
+        get: operations["getItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办件列表（本地区） */
+        get: operations["listCases"];
+        put?: never;
+        /**
+         * 新建办件（草稿）
+         * @description Opens a draft case for a catalog item. The applicant's ID number is checked (GB 11643 / GB 32100).
+         */
+        post: operations["createCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        /** 办件详情 */
+        get: operations["getCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传扫描材料
+         * @description multipart/form-data with `file` (PDF, JPEG or PNG, judged by the file's bytes, at most
+         *     MAX_UPLOAD_BYTES, default 20 MiB), `code` (the item's material code, or `extra`) and optional `name`.
+         *     The file is hashed (SHA-256) and stored durably before it is attached. Only in 草稿 or 需补正.
+         */
+        post: operations["addMaterial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/materials/{materialId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+                materialId: string;
+            };
+            cookie?: never;
+        };
+        /** 下载材料文件 */
+        get: operations["downloadMaterial"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/result/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        /** 下载办理结果文书（办理地发回） */
+        get: operations["downloadResultDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 形式审查通过，收件并转递
+         * @description Checks that every required material is present, computes 承诺办结时间 in working days, and in one
+         *     durable write makes the case 已收件 and queues its handoff to the partner region. When this answers
+         *     202, the case is safe whatever happens next; the handoff is delivered in the background with retries.
+         */
+        post: operations["submitCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回办件（转递前或补正中） */
+        post: operations["withdrawCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理结果送达申请人（办结 → 已送达） */
+        post: operations["deliverResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        /** 办件时间线（全部事件） */
+        get: operations["getCaseTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/handoffs/{jobId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 重新转递（死信）
+         * @description Sends a dead-lettered handoff again with the same idempotency key and a fresh budget of attempts.
+         */
+        post: operations["retryHandoff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 校验办件审计链
+         * @description Recomputes the case's hash chain and compares it with the stored events; any edit, deletion or reordering is reported with the first bad sequence number.
+         */
+        get: operations["verifyCaseAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbound/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 合作地区向本地转交办件（本地为办理地）
+         * @description Signed with `partnerHmac`. `Idempotency-Key` is required: the same key with the same body returns
+         *     the original answer (header `Idempotent-Replayed: true`); with another body, 409 IDEMPOTENCY_CONFLICT.
+         *     Materials travel inline (base64) with their SHA-256, which is checked.
+         */
+        post: operations["receiveCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbound/partners/310104/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上海市徐汇区 status webhook
+         * @description 上海市徐汇区 pushes status changes and results in its own webhook style: JSON, camelCase, signed with
+         *     `X-Xh-Timestamp`, `X-Xh-Nonce`, `X-Xh-Signature` = hex HMAC-SHA256(webhook secret,
+         *     `timestamp.nonce.rawBody`). The body is defined by that partner's contract,
+         *     `contracts/partners/310104-xuhui.yaml` (`webhooks`); the schema below is a copy held equal by a test.
+         *     Success is answered in the partner's style; errors are problem+json. Duplicate events (same
+         *     eventId) and out-of-order events are recorded and change nothing.
+         */
+        post: operations["receiveXuhuiStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbound/partners/640000/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 宁夏回族自治区 status callback (envelope)
+         * @description 宁夏回族自治区 sends envelopes `{ head, body }`, `head.sign` = HMAC-SHA256 over the canonical head and
+         *     body with the callback secret; `head.time` is checked for freshness and `head.serial` for replay.
+         *     The envelope is defined by that partner's contract, `contracts/partners/640000-ningxia.yaml`
+         *     (`webhooks`); the schema below is a copy held equal by a test. Success is answered with a reply
+         *     envelope (`rtnCode` 0000); errors are problem+json.
+         */
+        post: operations["receiveNingxiaCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.yaml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getContract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description every error code the gateway answers with (see the table in info.description)
+         * @enum {string}
+         */
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "REGION_CODE_INVALID" | "UNKNOWN_ITEM" | "MATERIALS_MISSING" | "MATERIAL_UNKNOWN" | "MATERIAL_TYPE_UNSUPPORTED" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "FORBIDDEN" | "CASE_OUT_OF_REGION" | "CASE_NOT_FOUND" | "HANDOFF_NOT_FOUND" | "NOT_FOUND" | "ILLEGAL_TRANSITION" | "HANDOFF_NOT_DEAD" | "CONCURRENT_UPDATE" | "IDEMPOTENCY_CONFLICT" | "PARTNER_UNKNOWN" | "SIGNATURE_INVALID" | "TIMESTAMP_STALE" | "NONCE_REPLAYED" | "RATE_LIMITED" | "PARTNER_UNAVAILABLE" | "PARTNER_REJECTED" | "PARTNER_CONTRACT_VIOLATION" | "NOT_READY" | "INTERNAL";
+        Problem: {
+            /** Format: uri */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description the request id */
+            instance: string;
+            code: components["schemas"]["ErrorCode"];
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+        };
+        /** @description GB/T 2260 行政区划代码 */
+        RegionCode: string;
+        /**
+         * @description 草稿, 已收件, 已转递, 已受理, 需补正, 办结, 不予受理, 已撤回, 已送达
+         * @enum {string}
+         */
+        CaseStatus: "draft" | "received" | "forwarded" | "accepted" | "needs_supplement" | "completed" | "rejected" | "withdrawn" | "delivered";
+        /** @enum {string} */
+        HandoffStatus: "pending" | "delivered" | "dead" | "cancelled";
+        /**
+         * @description GA/T 2000.156 证件类型 (111 居民身份证 … 990 其他; organisations use 990 with the 统一社会信用代码)
+         * @enum {string}
+         */
+        IdType: "111" | "112" | "113" | "414" | "511" | "516" | "553" | "990";
+        LoginRequest: {
+            username: string;
+            password: string;
+        };
+        LoginResponse: {
+            token: string;
+            /** @constant */
+            tokenType: "Bearer";
+            /** Format: date-time */
+            expiresAt: string;
+            clerk: components["schemas"]["Clerk"];
+        };
+        Clerk: {
+            username: string;
+            displayName: string;
+            region: components["schemas"]["RegionCode"];
+            window: string;
+            roles: ("clerk" | "operator")[];
+        };
+        ServiceItem: {
+            /** @description 事项基本编码 */
+            itemCode: string;
+            /** @description 实施编码 */
+            implementationCode: string;
+            name: string;
+            partner: components["schemas"]["RegionCode"];
+            department?: string;
+            mode?: string;
+            /**
+             * @description 办件类型
+             * @enum {string}
+             */
+            kind: "1" | "2" | "9";
+            /** @description 承诺办结时限（工作日） */
+            promisedDays: number;
+            applicantKinds?: ("person" | "organization")[];
+            materials: {
+                code: string;
+                name: string;
+                required: boolean;
+                note?: string;
+            }[];
+            resultDelivery?: ("post" | "electronic")[];
+        };
+        ApplicantInput: {
+            /** @enum {string} */
+            kind: "person" | "organization";
+            /** @description 申请人姓名 / 单位名称 */
+            name: string;
+            idType: components["schemas"]["IdType"];
+            /** @description 证件号码 */
+            idNumber: string;
+            /** @description 联系电话 */
+            phone: string;
+            address?: string;
+            /** @description 经办人 / 法定代表人 */
+            agentName?: string;
+        };
+        DeliveryInput: {
+            /** @description 是否快递寄送结果 */
+            byPost: boolean;
+            address?: string;
+            /** @description 网络送达 */
+            electronic?: boolean;
+        };
+        CreateCaseRequest: {
+            /** @description 事项基本编码 */
+            itemCode: string;
+            applicant: components["schemas"]["ApplicantInput"];
+            /**
+             * @description 办理形式 (default 1 窗口)
+             * @enum {string}
+             */
+            handlingForm?: "1" | "2" | "3" | "4" | "9";
+            delivery: components["schemas"]["DeliveryInput"];
+        };
+        Material: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            fileName: string;
+            /** @enum {string} */
+            mediaType: "application/pdf" | "image/jpeg" | "image/png";
+            size: number;
+            sha256: string;
+            pages: number;
+            /** Format: date-time */
+            addedAt?: string;
+            addedBy?: string;
+        };
+        HandoffJob: {
+            /** Format: uuid */
+            id: string;
+            partner: components["schemas"]["RegionCode"];
+            /** @description 'submit' or 'supplement-N' */
+            step: string;
+            status: components["schemas"]["HandoffStatus"];
+            attempts: number;
+            maxAttempts: number;
+            /** Format: date-time */
+            nextAttemptAt?: string | null;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            lastError?: null | {
+                code: string;
+                message: string;
+                /** Format: date-time */
+                at: string;
+            };
+        };
+        /** @description a case as a clerk sees it; ID and phone numbers are masked */
+        Case: {
+            /** Format: uuid */
+            id: string;
+            /** @description 办件编号 */
+            caseNo: string;
+            /** @enum {string} */
+            direction: "outbound" | "inbound";
+            itemCode: string;
+            implementationCode?: string;
+            itemName: string;
+            /** @enum {string} */
+            kind?: "1" | "2" | "9";
+            /** @enum {string} */
+            handlingForm?: "1" | "2" | "3" | "4" | "9";
+            acceptRegion: components["schemas"]["RegionCode"];
+            acceptRegionName?: string | null;
+            handlingRegion: components["schemas"]["RegionCode"];
+            handlingRegionName?: string | null;
+            partner: components["schemas"]["RegionCode"];
+            /** @description the partner's own case id */
+            partnerRef?: string | null;
+            status: components["schemas"]["CaseStatus"];
+            statusLabel: string;
+            applicant: {
+                /** @enum {string} */
+                kind: "person" | "organization";
+                name: string;
+                idType: components["schemas"]["IdType"];
+                idTypeLabel?: string;
+                /** @example 3306**********1233 */
+                idNumberMasked: string;
+                /** @example 138****5678 */
+                phoneMasked: string;
+            };
+            materials: components["schemas"]["Material"][];
+            promisedDays?: number;
+            /**
+             * Format: date-time
+             * @description 承诺办结时间
+             */
+            promisedAt?: string | null;
+            /** @description working days left until 承诺办结时间 (negative when overdue) */
+            workingDaysLeft?: number | null;
+            delivery?: {
+                byPost?: boolean;
+                electronic?: boolean;
+                trackingNo?: string | null;
+            };
+            result?: null | {
+                documentName: string;
+                certificateNo?: string | null;
+                completedAt: string;
+                document?: null | {
+                    fileName?: string;
+                    mediaType?: string;
+                    size?: number;
+                    sha256?: string;
+                };
+                delivery?: null | {
+                    byPost?: boolean;
+                    /** @description 物流单号 */
+                    trackingNo?: string | null;
+                };
+            };
+            supplement?: null | {
+                missing?: string[];
+                note?: string | null;
+                requestedAt?: string;
+            };
+            rejection?: null | {
+                reason?: string;
+                at?: string;
+            };
+            handoffs: components["schemas"]["HandoffJob"][];
+            /** @description inbound cases - the partner's 办件编号 */
+            partnerCaseNo?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy?: string;
+            /** Format: date-time */
+            submittedAt?: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CaseSummary: {
+            /** Format: uuid */
+            id: string;
+            caseNo: string;
+            /** @enum {string} */
+            direction?: "outbound" | "inbound";
+            itemCode?: string;
+            itemName: string;
+            status: components["schemas"]["CaseStatus"];
+            statusLabel: string;
+            partner: components["schemas"]["RegionCode"];
+            acceptRegion?: components["schemas"]["RegionCode"];
+            handlingRegion?: components["schemas"]["RegionCode"];
+            /** Format: date-time */
+            promisedAt?: string | null;
+            workingDaysLeft?: number | null;
+            handoffStatus?: null | components["schemas"]["HandoffStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        TimelineEntry: {
+            seq: number;
+            /** Format: date-time */
+            at: string;
+            /** @description 'clerk:<username>', 'partner:<region>' or 'system' */
+            actor: string;
+            type: string;
+            label: string;
+            /** @description facts of the event; request and response bodies only as SHA-256 */
+            data: Record<string, never>;
+        };
+        AuditVerdict: {
+            /** Format: uuid */
+            caseId: string;
+            caseNo?: string;
+            ok: boolean;
+            entries: number;
+            /** @description hash of the last entry */
+            head: string;
+            firstBadSeq?: number | null;
+            reason?: string | null;
+        };
+        InboundCase: {
+            /** @description the partner's 办件编号 */
+            partnerCaseNo: string;
+            /** @description 事项基本编码 */
+            itemCode: string;
+            /** @description 实施编码 */
+            implementationCode?: string;
+            itemName: string;
+            /** @enum {string} */
+            kind: "1" | "2" | "9";
+            /** @enum {string} */
+            handlingForm: "1" | "2" | "3" | "4" | "9";
+            acceptRegion: components["schemas"]["RegionCode"];
+            applicant: components["schemas"]["ApplicantInput"];
+            materials: {
+                code: string;
+                name: string;
+                fileName: string;
+                contentBase64: string;
+                sha256: string;
+            }[];
+            promisedDays: number;
+            delivery: components["schemas"]["DeliveryInput"];
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        InboundReceipt: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description our 办件编号 */
+            caseNo: string;
+            partnerCaseNo: string;
+            status: components["schemas"]["CaseStatus"];
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        XuhuiStatusNotification: {
+            /** @description 事件唯一标识，重复推送不变 */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "application.received" | "application.accepted" | "application.supplement_required" | "application.supplemented" | "application.completed" | "application.rejected";
+            /**
+             * Format: date-time
+             * @description ISO 8601，平台输出为北京时间 `+08:00`，秒级精度
+             */
+            occurredAt: string;
+            /** @description 徐汇区申报流水号：XH + yyyyMMddHHmmss + 6 位序号 */
+            applicationId: string;
+            /** @description 收件地办件编号（GB/T 39046 办件编号，≤50） */
+            externalCaseNo: string;
+            /**
+             * @description 徐汇区办件状态：RECEIVED 已接收待预审；ACCEPTED 已受理；SUPPLEMENT_REQUIRED 需补齐补正；
+             *     SUPPLEMENTED 已补正待复审；COMPLETED 已办结；REJECTED 不予受理
+             * @enum {string}
+             */
+            status: "RECEIVED" | "ACCEPTED" | "SUPPLEMENT_REQUIRED" | "SUPPLEMENTED" | "COMPLETED" | "REJECTED";
+            /** @description 补齐补正告知 */
+            supplement?: {
+                items: {
+                    materialName: string;
+                    reason?: string;
+                }[];
+                note?: string;
+            };
+            /** @description 不予受理决定 */
+            rejection?: {
+                reasonCode?: string;
+                reason: string;
+            };
+            /** @description 办结结果 */
+            result?: {
+                /** @description 结果文书 / 证照名称 */
+                documentName: string;
+                /** @description 证照编号 */
+                certificateNo?: string;
+                document: {
+                    fileName: string;
+                    /** @enum {string} */
+                    mediaType: "application/pdf" | "application/ofd";
+                    contentBase64: string;
+                    /** @description 小写十六进制 SHA-256 */
+                    sha256: string;
+                };
+                delivery: {
+                    /** @enum {string} */
+                    method: "EXPRESS" | "ELECTRONIC" | "WINDOW_PICKUP";
+                    expressCompany?: string;
+                    /** @description 物流单号 */
+                    trackingNo?: string;
+                };
+            };
+        } & (unknown & unknown & unknown);
+        NingxiaStatusCallback: {
+            /** @description 推送报文头（平台→接入方） */
+            head: {
+                /** @constant */
+                version: "1.0";
+                /** @constant */
+                sender: "640000";
+                /** @description GB/T 2260 行政区划代码（节点编码） */
+                receiver: string;
+                /** @constant */
+                bizCode: "KYTB2001";
+                /** @description 报文流水号，每条报文唯一 */
+                serial: string;
+                /** @description 北京时间（UTC+8）yyyy-MM-dd HH:mm:ss */
+                time: string;
+                /** @description 小写十六进制 HMAC-SHA256 */
+                sign: string;
+            };
+            body: {
+                /** @description 事件编号：每次状态变更唯一，重推不变 */
+                sjbh: string;
+                /** @description 平台申报编号 */
+                sbbh: string;
+                /** @description 办件编号（GB/T 39046，≤50），收件地编号 */
+                bjbh: string;
+                /**
+                 * @description 办件状态代码
+                 * @enum {string}
+                 */
+                ztdm: "01" | "02" | "03" | "04" | "05";
+                /** @description 状态名称 */
+                ztmc: string;
+                /** @description 北京时间（UTC+8）yyyy-MM-dd HH:mm:ss */
+                bgsj: string;
+                /** @description 需补正材料（ztdm=03） */
+                bzcl?: string[];
+                /** @description 补正说明 */
+                bzsm?: string;
+                /** @description 不予受理原因（ztdm=05） */
+                byslyy?: string;
+                /** @description 办结结果 */
+                bjjg?: {
+                    /** @description 结果文书/证照名称 */
+                    jgmc: string;
+                    /** @description 结果证照编号 */
+                    zzbh?: string;
+                    /**
+                     * @description 送达方式 1 邮寄 2 电子送达 3 窗口领取
+                     * @enum {string}
+                     */
+                    sdfs: "1" | "2" | "3";
+                    /** @description 物流单号（邮寄时） */
+                    kddh?: string;
+                    /** @description 结果文书（内联） */
+                    jgwj?: {
+                        wjm: string;
+                        /** @enum {string} */
+                        wjlx: "pdf" | "ofd" | "jpg" | "png";
+                        wjnr: string;
+                        sha256: string;
+                    };
+                };
+            } & (unknown & unknown & unknown);
+        };
+    };
+    responses: {
+        /** @description invalid request */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description not authenticated */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description not allowed */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description not found */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description conflict with the current state */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description too large */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description unsupported file type */
+        UnsupportedType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description well-formed but wrong */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description rate limited */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        CaseId: string;
+        AppId: string;
+        Timestamp: string;
+        Nonce: string;
+        Signature: string;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description a session token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listItems: {
+        parameters: {
+            query?: {
+                /** @description only the items decided by this region */
+                partner?: components["schemas"]["RegionCode"];
+                /** @description part of the name or code */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description catalog items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ServiceItem"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceItem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listCases: {
+        parameters: {
+            query?: {
+                /**
+                 * @description comma-separated CaseStatus values
+                 * @example received,forwarded
+                 */
+                status?: string;
+                partner?: components["schemas"]["RegionCode"];
+                /** @description `dead` lists the dead letters */
+                handoffStatus?: components["schemas"]["HandoffStatus"];
+                /** @description 承诺办结时间 at or before */
+                deadlineBefore?: string;
+                /** @description part of the 办件编号 */
+                caseNo?: string;
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        items: components["schemas"]["CaseSummary"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseRequest"];
+            };
+        };
+        responses: {
+            /** @description the new case */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the case (personal data masked) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addMaterial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    code: string;
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the material */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Material"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    downloadMaterial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+                materialId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file as uploaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    downloadResultDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the partner's result document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    submitCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已收件; the handoff is queued (see `handoffs`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    withdrawCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已撤回 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    deliverResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description 窗口领取 / 快递寄送 / 网络送达
+                     * @enum {string}
+                     */
+                    method: "window" | "post" | "electronic";
+                    /** @description 物流单号 (required for post) */
+                    trackingNo?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已送达 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getCaseTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every event of the case, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        caseNo: string;
+                        events: components["schemas"]["TimelineEntry"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    retryHandoff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description queued again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    verifyCaseAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the verdict */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerdict"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    receiveCase: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+                "X-App-Id": components["parameters"]["AppId"];
+                "X-Timestamp": components["parameters"]["Timestamp"];
+                "X-Nonce": components["parameters"]["Nonce"];
+                "X-Signature": components["parameters"]["Signature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboundCase"];
+            };
+        };
+        responses: {
+            /** @description received (or the original answer to a repeated request) */
+            201: {
+                headers: {
+                    "Idempotent-Replayed"?: "true" | "false";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    receiveXuhuiStatus: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Xh-Timestamp": string;
+                "X-Xh-Nonce": string;
+                "X-Xh-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["XuhuiStatusNotification"];
+            };
+        };
+        responses: {
+            /** @description received */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    receiveNingxiaCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NingxiaStatusCallback"];
+            };
+        };
+        responses: {
+            /** @description received (reply envelope) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description alive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status?: string;
+                    };
+                };
+            };
+        };
+    };
+    ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description starting or stopping */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    getContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description this document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/yaml": string;
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,14 @@
+// The demo accounts seeded when SEED_DEMO_USERS is on (development default; documented in README).
+import { hashPassword } from './passwords.js';
+import type { UserRecord } from '../store/userStore.js';
+
+export const DEMO_ACCOUNTS = [
+  { username: 'zhuji01', password: 'Zhuji@2026', displayName: '王芳', region: '330681', window: '诸暨市行政服务中心跨域通办窗口', roles: ['clerk'] },
+  { username: 'zhuji02', password: 'Zhuji@2026', displayName: '李强', region: '330681', window: '诸暨市行政服务中心跨域通办窗口', roles: ['clerk'] },
+  { username: 'ops01', password: 'Ops@2026', displayName: '赵敏', region: '330681', window: '诸暨市行政服务中心运维', roles: ['clerk', 'operator'] },
+  { username: 'shangyu01', password: 'Shangyu@2026', displayName: '陈静', region: '330604', window: '上虞区行政服务中心跨域通办窗口', roles: ['clerk'] },
+] as const;
+
+export async function demoUserRecords(): Promise<UserRecord[]> {
+  return Promise.all(DEMO_ACCOUNTS.map(async ({ password, roles, ...u }) => ({ ...u, roles: [...roles], passwordHash: await hashPassword(password) })));
+}

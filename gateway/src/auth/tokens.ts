@@ -1,0 +1,49 @@
+// Clerk session tokens: HS256 JWTs (jose), so a restart or a second gateway instance accepts them.
+import { SignJWT, jwtVerify } from 'jose';
+import { GatewayError } from '../errors.js';
+import type { Role } from '../store/userStore.js';
+
+export interface Clerk {
+  username: string;
+  displayName: string;
+  region: string;
+  window: string;
+  roles: Role[];
+}
+
+export interface TokenService {
+  issue(clerk: Clerk, now: Date): Promise<{ token: string; expiresAt: string }>;
+  verify(token: string, now: Date): Promise<Clerk>;
+}
+
+export function createTokenService(secret: string, ttlSeconds: number): TokenService {
+  const key = new TextEncoder().encode(secret);
+  return {
+    async issue(clerk, now) {
+      const iat = Math.floor(now.getTime() / 1000);
+      const exp = iat + ttlSeconds;
+      const token = await new SignJWT({ name: clerk.displayName, region: clerk.region, window: clerk.window, roles: clerk.roles })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(clerk.username)
+        .setIssuedAt(iat)
+        .setExpirationTime(exp)
+        .setIssuer('kytb-gateway')
+        .sign(key);
+      return { token, expiresAt: new Date(exp * 1000).toISOString() };
+    },
+    async verify(token, now) {
+      try {
+        const { payload } = await jwtVerify(token, key, { issuer: 'kytb-gateway', currentDate: now, algorithms: ['HS256'] });
+        return {
+          username: String(payload.sub),
+          displayName: String(payload.name),
+          region: String(payload.region),
+          window: String(payload.window),
+          roles: (payload.roles as Role[]) ?? [],
+        };
+      } catch {
+        throw new GatewayError('TOKEN_INVALID');
+      }
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// addMaterial: a scanned material is checked (real type by its bytes, a material of this item),
+// hashed and stored durably before it is attached to the case.
+import { createHash, randomUUID } from 'node:crypto';
+import { GatewayError } from '../errors.js';
+import type { Material } from '../domain/case.js';
+import { findItem } from '../domain/catalog.js';
+import type { Clerk } from '../auth/tokens.js';
+import type { Core } from '../deps.js';
+import { loadVisibleCase } from './load.js';
+import { assertCaseVisible, pageCount, sniffMediaType } from './guards.js';
+
+export interface MaterialUpload {
+  code: string;
+  name?: string;
+  fileName: string;
+  bytes: Buffer;
+}
+
+const EDITABLE = new Set(['draft', 'needs_supplement']);
+
+export async function addMaterial(core: Core, clerk: Clerk, caseId: string, upload: MaterialUpload): Promise<Material> {
+  const record = await loadVisibleCase(core, clerk, caseId);
+  assertMaterialsEditable(record.status);
+  const spec = findItem(record.itemCode)?.materials.find((m) => m.code === upload.code);
+  if (!spec && upload.code !== 'extra') {
+    throw new GatewayError('MATERIAL_UNKNOWN', `材料编码 ${upload.code} 不属于事项「${record.itemName}」`, [{ field: '/code', message: '未知材料编码' }]);
+  }
+  const mediaType = sniffMediaType(upload.bytes);
+  const material: Material = {
+    id: randomUUID(),
+    code: upload.code,
+    name: upload.name ?? spec?.name ?? '其他材料',
+    fileName: upload.fileName.slice(0, 200),
+    mediaType,
+    size: upload.bytes.length,
+    sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+    pages: pageCount(upload.bytes, mediaType),
+    addedAt: core.now().toISOString(),
+    addedBy: clerk.username,
+  };
+  // The file is durable before the case points at it; an orphan file after a crash is harmless.
+  await core.store.putBlob(caseId, material.id, upload.bytes);
+  await core.store.updateCase(caseId, (c) => {
+    assertCaseVisible(c, clerk);
+    assertMaterialsEditable(c.status);
+    c.materials.push(material);
+    c.updatedAt = material.addedAt;
+    return [{ at: material.addedAt, actor: `clerk:${clerk.username}`, type: 'case.material_added', data: { materialId: material.id, code: material.code, sha256: material.sha256, size: material.size, pages: material.pages } }];
+  });
+  return material;
+}
+
+function assertMaterialsEditable(status: string): void {
+  if (!EDITABLE.has(status)) throw new GatewayError('ILLEGAL_TRANSITION', '办件已提交，不能再添加材料（补正时除外）');
+}

@@ -1,0 +1,111 @@
+// What clients see of a case: built field by field (whitelist), personal data masked.
+import { CASE_STATUSES, ID_TYPES, type CaseEvent, type CaseRecord } from '../domain/case.js';
+import type { CaseSummary } from '../store/types.js';
+import { maskIdNumber, maskPhone } from '../domain/mask.js';
+import { regionName } from '../domain/region.js';
+import { workingDaysLeft, CN_WORK_CALENDAR } from '../domain/workdays.js';
+
+
+const deadline = (promisedAt: string | undefined, status: string, now: Date) =>
+  promisedAt && !['completed', 'delivered', 'rejected', 'withdrawn', 'draft'].includes(status)
+    ? workingDaysLeft(now, new Date(promisedAt), CN_WORK_CALENDAR)
+    : null;
+
+export function toCaseView(c: CaseRecord, now: Date) {
+  return {
+    id: c.id,
+    caseNo: c.caseNo,
+    direction: c.direction,
+    itemCode: c.itemCode,
+    implementationCode: c.implementationCode,
+    itemName: c.itemName,
+    kind: c.kind,
+    handlingForm: c.handlingForm,
+    acceptRegion: c.acceptRegion,
+    acceptRegionName: regionName(c.acceptRegion) ?? null,
+    handlingRegion: c.handlingRegion,
+    handlingRegionName: regionName(c.handlingRegion) ?? null,
+    partner: c.partner,
+    partnerRef: c.partnerRef ?? null,
+    status: c.status,
+    statusLabel: CASE_STATUSES[c.status],
+    applicant: {
+      kind: c.applicant.kind,
+      name: c.applicant.name,
+      idType: c.applicant.idType,
+      idTypeLabel: ID_TYPES[c.applicant.idType],
+      idNumberMasked: c.applicant.kind === 'organization' ? c.applicant.idNumber : maskIdNumber(c.applicant.idNumber),
+      phoneMasked: maskPhone(c.applicant.phone),
+    },
+    materials: c.materials.map((m) => ({ id: m.id, code: m.code, name: m.name, fileName: m.fileName, mediaType: m.mediaType, size: m.size, sha256: m.sha256, pages: m.pages, addedAt: m.addedAt })),
+    promisedDays: c.promisedDays,
+    promisedAt: c.promisedAt ?? null,
+    workingDaysLeft: deadline(c.promisedAt, c.status, now),
+    delivery: { byPost: c.delivery.byPost, electronic: c.delivery.electronic ?? false, trackingNo: c.delivery.trackingNo ?? null },
+    result: c.result
+      ? {
+          documentName: c.result.documentName,
+          certificateNo: c.result.certificateNo ?? null,
+          completedAt: c.result.completedAt,
+          document: c.result.document ? { fileName: c.result.document.fileName, mediaType: c.result.document.mediaType, size: c.result.document.size, sha256: c.result.document.sha256 } : null,
+          delivery: c.result.delivery ? { byPost: c.result.delivery.byPost, trackingNo: c.result.delivery.trackingNo ?? null } : null,
+        }
+      : null,
+    supplement: c.supplement ? { missing: c.supplement.missing, note: c.supplement.note ?? null, requestedAt: c.supplement.requestedAt } : null,
+    rejection: c.rejection ? { reason: c.rejection.reason, at: c.rejection.at } : null,
+    handoffs: c.handoffs.map((j) => ({
+      id: j.id, partner: j.partner, step: j.step, status: j.status, attempts: j.attempts, maxAttempts: j.maxAttempts,
+      nextAttemptAt: j.status === 'pending' ? j.nextAttemptAt : null, deliveredAt: j.deliveredAt ?? null, lastError: j.lastError ?? null,
+    })),
+    partnerCaseNo: c.inbound?.partnerCaseNo ?? null,
+    createdAt: c.createdAt,
+    createdBy: c.createdBy,
+    submittedAt: c.submittedAt ?? null,
+    updatedAt: c.updatedAt,
+  };
+}
+
+export function toSummaryView(s: CaseSummary, now: Date) {
+  return {
+    id: s.id,
+    caseNo: s.caseNo,
+    direction: s.direction,
+    itemCode: s.itemCode,
+    itemName: s.itemName,
+    status: s.status,
+    statusLabel: CASE_STATUSES[s.status],
+    partner: s.partner,
+    acceptRegion: s.acceptRegion,
+    handlingRegion: s.handlingRegion,
+    promisedAt: s.promisedAt ?? null,
+    workingDaysLeft: deadline(s.promisedAt, s.status, now),
+    handoffStatus: s.handoffStatus ?? null,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  };
+}
+
+const EVENT_LABELS: Record<CaseEvent['type'], string> = {
+  'case.created': '创建办件',
+  'case.material_added': '上传材料',
+  'case.submitted': '形式审查通过，已收件',
+  'case.status_changed': '状态变更',
+  'case.received_from_partner': '收到合作地区转来的办件',
+  'case.withdrawn': '撤回办件',
+  'case.result_delivered': '办理结果已送达申请人',
+  'case.viewed': '查看办件',
+  'handoff.queued': '转递任务入队',
+  'handoff.attempt': '转递尝试',
+  'handoff.delivered': '转递成功，办理地已接收',
+  'handoff.failed': '转递失败，稍后重试',
+  'handoff.dead_lettered': '转递失败，已转入死信，需人工处理',
+  'handoff.retried': '人工重新转递',
+  'partner.status_received': '收到办理地状态',
+  'partner.status_ignored': '办理地状态已记录（重复或过期，未改变办件）',
+  'partner.result_received': '收到办理结果',
+};
+
+export function toTimelineEntry(e: CaseEvent) {
+  return { seq: e.seq, at: e.at, actor: e.actor, type: e.type, label: EVENT_LABELS[e.type] ?? e.type, data: e.data };
+}
+

@@ -1,0 +1,150 @@
+// The gateway's configuration: one documented schema, parsed once at boot into a frozen object.
+// Nothing else reads process.env. Every variable is listed in README.md (section 配置).
+import type { PartnerModule, PartnerSettings, InboundCredentials } from './ports/partner.js';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** the base URL partners use to reach us (callbacks), e.g. https://gateway.example.gov.cn */
+  publicBaseUrl: string;
+  dataDir: string;
+  storeFsync: boolean;
+  logLevel: string;
+  /** our region (GB/T 2260) and the window's name, printed on receipts and sent to partners */
+  homeRegion: string;
+  windowName: string;
+  auth: { jwtSecret: string; tokenTtlSeconds: number; loginMaxFailures: number; loginLockSeconds: number; seedDemoUsers: boolean };
+  handoff: {
+    maxAttempts: number;
+    /** delay before attempt n+1 after n failures (ms); the last value repeats */
+    backoffMs: number[];
+    /** ± this fraction of random jitter on each delay */
+    jitter: number;
+    concurrency: number;
+    timeoutMs: number;
+    pollIntervalMs: number;
+  };
+  inbound: { clockSkewSeconds: number; maxBodyBytes: number };
+  maxUploadBytes: number;
+  /** settings per partner region, from PARTNER_<REGION>_<KEY> */
+  partners: Readonly<Record<string, PartnerSettings>>;
+  /** credentials partners use when they call our inbound API, from INBOUND_<REGION>_APP_ID / _SECRET */
+  inboundPartners: Readonly<Record<string, InboundCredentials>>;
+}
+
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
+
+function str(env: Env, name: string, fallback: string): string {
+  const v = env[name];
+  return v === undefined || v === '' ? fallback : v;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `must be an integer in [${min}, ${max}], got "${raw}"`);
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function intList(env: Env, name: string, fallback: number[]): number[] {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const list = raw.split(',').map((s) => Number(s.trim()));
+  if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n < 0)) throw new ConfigError(name, `must be a comma-separated list of milliseconds, got "${raw}"`);
+  return list;
+}
+
+/** Parse the environment. In production every secret must be set; in development they default to
+ *  documented development-only values so that `npm start` needs nothing. */
+export function loadConfig(env: Env, partnerModules: readonly PartnerModule[]): Config {
+  const mode = str(env, 'NODE_ENV', 'development');
+  const envName: Config['env'] = mode === 'production' ? 'production' : mode === 'test' ? 'test' : 'development';
+  const production = envName === 'production';
+  const secret = (name: string, devDefault: string): string => {
+    const v = env[name];
+    if (v) return v;
+    if (production) throw new ConfigError(name, 'must be set in production');
+    return devDefault;
+  };
+
+  const homeRegion = str(env, 'HOME_REGION', '330681');
+  if (!/^\d{6}$/.test(homeRegion)) throw new ConfigError('HOME_REGION', `must be a six-digit GB/T 2260 code, got "${homeRegion}"`);
+  const port = int(env, 'PORT', 8080, 0, 65535);
+  const jwtSecret = secret('AUTH_JWT_SECRET', DEV_JWT_SECRET);
+  if (jwtSecret.length < 32) throw new ConfigError('AUTH_JWT_SECRET', 'must be at least 32 characters');
+
+  const partners: Record<string, PartnerSettings> = {};
+  const inboundPartners: Record<string, InboundCredentials> = {};
+  for (const m of partnerModules) {
+    const settings: Record<string, string> = {};
+    for (const [key, spec] of Object.entries(m.settings)) settings[key] = secret(`PARTNER_${m.region}_${key}`, spec.devDefault);
+    partners[m.region] = Object.freeze(settings);
+    inboundPartners[m.region] = Object.freeze({
+      appId: str(env, `INBOUND_${m.region}_APP_ID`, `partner-${m.region}`),
+      secret: secret(`INBOUND_${m.region}_SECRET`, `dev-only-inbound-secret-${m.region}`),
+    });
+  }
+
+  const config: Config = {
+    env: envName,
+    host: str(env, 'HOST', '127.0.0.1'),
+    port,
+    publicBaseUrl: str(env, 'PUBLIC_BASE_URL', `http://127.0.0.1:${port}`).replace(/\/$/, ''),
+    dataDir: str(env, 'DATA_DIR', 'data/gateway'),
+    storeFsync: bool(env, 'STORE_FSYNC', true),
+    logLevel: str(env, 'LOG_LEVEL', envName === 'test' ? 'silent' : 'info'),
+    homeRegion,
+    windowName: str(env, 'WINDOW_NAME', '诸暨市行政服务中心跨域通办窗口'),
+    auth: {
+      jwtSecret,
+      tokenTtlSeconds: int(env, 'AUTH_TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
+      loginMaxFailures: int(env, 'AUTH_LOGIN_MAX_FAILURES', 5, 1, 100),
+      loginLockSeconds: int(env, 'AUTH_LOGIN_LOCK_SECONDS', 900, 1, 86400),
+      seedDemoUsers: bool(env, 'SEED_DEMO_USERS', !production),
+    },
+    handoff: {
+      maxAttempts: int(env, 'HANDOFF_MAX_ATTEMPTS', 10, 1, 100),
+      backoffMs: intList(env, 'HANDOFF_BACKOFF_MS', [1000, 5000, 30000, 120000, 600000, 1800000, 3600000, 7200000, 21600000]),
+      jitter: Number(str(env, 'HANDOFF_JITTER', '0.2')),
+      concurrency: int(env, 'HANDOFF_CONCURRENCY', 32, 1, 1000),
+      timeoutMs: int(env, 'HANDOFF_TIMEOUT_MS', 10000, 100, 600000),
+      pollIntervalMs: int(env, 'POLL_INTERVAL_MS', 30000, 50, 86400000),
+    },
+    inbound: {
+      clockSkewSeconds: int(env, 'INBOUND_CLOCK_SKEW_SECONDS', 300, 1, 3600),
+      maxBodyBytes: int(env, 'INBOUND_MAX_BODY_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    },
+    maxUploadBytes: int(env, 'MAX_UPLOAD_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    partners: Object.freeze(partners),
+    inboundPartners: Object.freeze(inboundPartners),
+  };
+  if (!(config.handoff.jitter >= 0 && config.handoff.jitter < 1)) throw new ConfigError('HANDOFF_JITTER', 'must be a number in [0, 1)');
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}

@@ -1,0 +1,40 @@
+// The one object of dependencies the core is built from (no DI container, no module singletons).
+import type { AxiosInstance } from 'axios';
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+import type { Store } from './store/types.js';
+import type { PartnerAdapter } from './ports/partner.js';
+import type { Metrics } from './metrics.js';
+
+export interface AuditVerdict {
+  ok: boolean;
+  entries: number;
+  head: string;
+  firstBadSeq?: number;
+  reason?: string;
+}
+
+export interface AuditService {
+  /** wait until every event written so far is chained */
+  flush(): Promise<void>;
+  verify(caseId: string): Promise<AuditVerdict>;
+}
+
+export interface PartnerDirectory {
+  get(region: string): PartnerAdapter | undefined;
+  list(): PartnerAdapter[];
+}
+
+export interface Core {
+  config: Config;
+  store: Store;
+  audit: AuditService;
+  partners: PartnerDirectory;
+  now(): Date;
+  logger: Logger;
+  /** the HTTP client for calls to partners */
+  http: AxiosInstance;
+  metrics: Metrics;
+  /** wake the handoff worker (a job was queued) */
+  kickHandoffs(): void;
+}

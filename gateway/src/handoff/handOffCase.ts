@@ -1,0 +1,81 @@
+// handOffCase: one attempt to deliver one handoff job. The outcome (delivered, retry later, dead letter)
+// is written with the attempt's exchange hashes in one update of the case.
+import type { CaseRecord, HandoffJob } from '../domain/case.js';
+import { PartnerFailure, type PartnerExchange, type HandoffAck } from '../ports/partner.js';
+import type { NewEvent } from '../store/types.js';
+import type { Core } from '../deps.js';
+import { toOutboundCase } from './outboundCase.js';
+import { backoffDelay } from './backoff.js';
+
+type Outcome = { ok: true; ack: HandoffAck } | { ok: false; failure: PartnerFailure };
+
+export async function handOffCase(core: Core, caseId: string, jobId: string): Promise<void> {
+  const record = await core.store.getCase(caseId);
+  const job = record?.handoffs.find((j) => j.id === jobId);
+  if (!record || !job || job.status !== 'pending') return;
+  const adapter = core.partners.get(job.partner);
+  const exchanges: PartnerExchange[] = [];
+  const outcome: Outcome = adapter
+    ? await attempt(core, record, job, exchanges)
+    : { ok: false, failure: new PartnerFailure('PARTNER_UNAVAILABLE', `合作地区 ${job.partner} 未配置`, false) };
+  await core.store.updateCase(caseId, (c) => recordOutcome(core, c, jobId, outcome, exchanges));
+  core.metrics.handoffAttempts.inc({ partner: job.partner, outcome: outcome.ok ? 'delivered' : outcome.failure.retryable ? 'retry' : 'rejected' });
+  if (outcome.ok && record.submittedAt) {
+    core.metrics.handoffLatency.observe({ partner: job.partner }, (core.now().getTime() - Date.parse(job.createdAt)) / 1000);
+  }
+}
+
+async function attempt(core: Core, record: CaseRecord, job: HandoffJob, exchanges: PartnerExchange[]): Promise<Outcome> {
+  const adapter = core.partners.get(job.partner)!;
+  try {
+    const ack = await adapter.deliver(
+      {
+        case: toOutboundCase(record, { window: record.receivedBy?.window ?? core.config.windowName, clerk: record.receivedBy?.clerkName ?? record.createdBy }),
+        step: job.step,
+        idempotencyKey: job.idempotencyKey,
+        readMaterial: (id) => core.store.getBlob(record.id, id),
+      },
+      { http: core.http, now: core.now, record: (e) => exchanges.push(e) },
+    );
+    return { ok: true, ack };
+  } catch (e) {
+    if (e instanceof PartnerFailure) return { ok: false, failure: e };
+    // A bug or an unexpected error: log it, and retry like an outage rather than lose the case.
+    core.logger.error({ err: e, caseId: record.id, partner: job.partner }, 'handoff attempt failed unexpectedly');
+    return { ok: false, failure: new PartnerFailure('PARTNER_UNAVAILABLE', (e as Error).message, true) };
+  }
+}
+
+function recordOutcome(core: Core, c: CaseRecord, jobId: string, outcome: Outcome, exchanges: PartnerExchange[]): NewEvent[] {
+  const job = c.handoffs.find((j) => j.id === jobId);
+  // Withdrawn or retried meanwhile: the attempt is still evidence, but it changes nothing.
+  if (!job || job.status !== 'pending') return [];
+  const now = core.now();
+  const at = now.toISOString();
+  job.attempts += 1;
+  c.updatedAt = at;
+  const events: NewEvent[] = [{ at, actor: 'system', type: 'handoff.attempt', data: { jobId, attempt: job.attempts, exchanges } }];
+  if (outcome.ok) {
+    job.status = 'delivered';
+    job.deliveredAt = at;
+    delete job.lastError;
+    c.partnerRef = outcome.ack.partnerRef;
+    events.push({ at, actor: `partner:${job.partner}`, type: 'handoff.delivered', data: { jobId, partnerRef: outcome.ack.partnerRef, partnerStatus: outcome.ack.partnerStatus } });
+    if (c.status === 'received') {
+      c.status = 'forwarded';
+      events.push({ at, actor: `partner:${job.partner}`, type: 'case.status_changed', data: { from: 'received', to: 'forwarded' } });
+    }
+    return events;
+  }
+  const { failure } = outcome;
+  job.lastError = { code: failure.code, message: failure.message.slice(0, 500), at };
+  if (failure.retryable && job.attempts < job.maxAttempts) {
+    const delay = backoffDelay(job.attempts, core.config.handoff.backoffMs, core.config.handoff.jitter);
+    job.nextAttemptAt = new Date(now.getTime() + delay).toISOString();
+    events.push({ at, actor: 'system', type: 'handoff.failed', data: { jobId, code: failure.code, message: job.lastError.message, nextAttemptAt: job.nextAttemptAt } });
+  } else {
+    job.status = 'dead';
+    events.push({ at, actor: 'system', type: 'handoff.dead_lettered', data: { jobId, code: failure.code, message: job.lastError.message, attempts: job.attempts } });
+  }
+  return events;
+}

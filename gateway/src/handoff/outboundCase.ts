@@ -1,0 +1,23 @@
+// The whitelisted view of a case that an adapter receives: never the stored record itself.
+import type { CaseRecord } from '../domain/case.js';
+import type { OutboundCase } from '../ports/partner.js';
+
+export function toOutboundCase(c: CaseRecord, receivedBy: { window: string; clerk: string }): OutboundCase {
+  return {
+    caseNo: c.caseNo,
+    itemCode: c.itemCode,
+    implementationCode: c.implementationCode,
+    itemName: c.itemName,
+    kind: c.kind,
+    handlingForm: c.handlingForm,
+    acceptRegion: c.acceptRegion,
+    handlingRegion: c.handlingRegion,
+    applicant: { ...c.applicant },
+    materials: c.materials.map((m) => ({ id: m.id, code: m.code, name: m.name, fileName: m.fileName, mediaType: m.mediaType, size: m.size, sha256: m.sha256, pages: m.pages })),
+    promisedDays: c.promisedDays,
+    promisedAt: c.promisedAt ?? c.updatedAt,
+    submittedAt: c.submittedAt ?? c.updatedAt,
+    delivery: { ...c.delivery },
+    receivedBy,
+  };
+}

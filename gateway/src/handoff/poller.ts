@@ -1,0 +1,58 @@
+// For partners that report status only when asked (汉中): poll every case they hold that is not final.
+import type { Core } from '../deps.js';
+import { receivePartnerStatus } from '../inbound/receivePartnerStatus.js';
+
+const OPEN_STATES = ['forwarded', 'accepted', 'needs_supplement'] as const;
+const POLL_CONCURRENCY = 8;
+
+export interface StatusPoller {
+  start(): void;
+  /** poll every open case once now (tests, and the operator's 「立即查询」) */
+  pollNow(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export function createStatusPoller(core: Core): StatusPoller {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+  let stopped = false;
+
+  async function pollAll(): Promise<number> {
+    let applied = 0;
+    for (const adapter of core.partners.list()) {
+      if (adapter.statusBy !== 'polling' || !adapter.pollStatus) continue;
+      const open = core.store.casesOfPartner(adapter.region, [...OPEN_STATES]).filter((c) => c.partnerRef);
+      for (let i = 0; i < open.length && !stopped; i += POLL_CONCURRENCY) {
+        await Promise.all(open.slice(i, i + POLL_CONCURRENCY).map(async (c) => {
+          try {
+            const updates = await adapter.pollStatus!(c.partnerRef!, c.caseNo, { http: core.http, now: core.now, record: () => {} });
+            for (const u of updates) if ((await receivePartnerStatus(core, adapter.region, u)) === 'applied') applied += 1;
+          } catch (err) {
+            core.logger.warn({ err, caseId: c.id, partner: adapter.region }, 'status poll failed; will retry next round');
+          }
+        }));
+      }
+    }
+    return applied;
+  }
+
+  const pollNow = (): Promise<number> => {
+    running ??= pollAll().finally(() => { running = undefined; });
+    return running;
+  };
+
+  const loop = (): void => {
+    if (stopped) return;
+    timer = setTimeout(() => { void pollNow().finally(loop); }, core.config.handoff.pollIntervalMs);
+  };
+
+  return {
+    start: loop,
+    pollNow,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,137 @@
+// The clerk-facing API (contracts/gateway.yaml, tag 窗口). Thin: parse, call one use case, answer.
+import { Router } from 'express';
+import multer from 'multer';
+import { GatewayError } from '../../errors.js';
+import type { Core } from '../../deps.js';
+import type { TokenService } from '../../auth/tokens.js';
+import { CASE_STATUSES, type CaseStatus, type HandoffJobStatus } from '../../domain/case.js';
+import { listItems, findItem } from '../../domain/catalog.js';
+import { createCase } from '../../cases/createCase.js';
+import { addMaterial } from '../../cases/addMaterial.js';
+import { submitCase } from '../../cases/submitCase.js';
+import { withdrawCase } from '../../cases/withdrawCase.js';
+import { deliverResult } from '../../cases/deliverResult.js';
+import { loadVisibleCase } from '../../cases/load.js';
+import { toCaseView, toSummaryView, toTimelineEntry } from '../../cases/views.js';
+import { retryHandoff } from '../../handoff/retryHandoff.js';
+import { validateBody } from '../validate.js';
+import { clerkOf, requireClerk } from '../clerkAuth.js';
+
+const HANDOFF_STATES: HandoffJobStatus[] = ['pending', 'delivered', 'dead', 'cancelled'];
+
+function listQuery(q: Record<string, unknown>) {
+  const str = (k: string): string | undefined => (typeof q[k] === 'string' && q[k] !== '' ? (q[k] as string) : undefined);
+  const status = str('status')?.split(',');
+  if (status?.some((s) => !(s in CASE_STATUSES))) throw new GatewayError('VALIDATION_FAILED', 'status 取值无效', [{ field: 'status', message: Object.keys(CASE_STATUSES).join('|') }]);
+  const handoffStatus = str('handoffStatus');
+  if (handoffStatus && !HANDOFF_STATES.includes(handoffStatus as HandoffJobStatus)) throw new GatewayError('VALIDATION_FAILED', 'handoffStatus 取值无效', [{ field: 'handoffStatus', message: HANDOFF_STATES.join('|') }]);
+  const deadlineBefore = str('deadlineBefore');
+  if (deadlineBefore && Number.isNaN(Date.parse(deadlineBefore))) throw new GatewayError('VALIDATION_FAILED', 'deadlineBefore 须为 ISO 8601 时间', [{ field: 'deadlineBefore', message: 'date-time' }]);
+  const int = (k: string, d: number, max: number): number => {
+    const v = str(k);
+    if (v === undefined) return d;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > max) throw new GatewayError('VALIDATION_FAILED', `${k} 须为 0–${max} 的整数`, [{ field: k, message: 'integer' }]);
+    return n;
+  };
+  return {
+    ...(status ? { status: status as CaseStatus[] } : {}),
+    ...(str('partner') ? { partner: str('partner') } : {}),
+    ...(handoffStatus ? { handoffStatus: handoffStatus as HandoffJobStatus } : {}),
+    ...(deadlineBefore ? { deadlineBefore: new Date(deadlineBefore).toISOString() } : {}),
+    ...(str('caseNo') ? { caseNo: str('caseNo') } : {}),
+    offset: int('offset', 0, 1_000_000),
+    limit: int('limit', 20, 200),
+  };
+}
+
+export function clerkRouter(core: Core, tokens: TokenService): Router {
+  const r = Router();
+  const clerk = requireClerk(tokens, core.now);
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: core.config.maxUploadBytes, files: 1, fields: 10 } });
+
+  r.get('/items', clerk, (req, res) => {
+    const partner = typeof req.query.partner === 'string' ? req.query.partner : undefined;
+    const q = typeof req.query.q === 'string' ? req.query.q : undefined;
+    res.json({ items: listItems({ ...(partner ? { partner } : {}), ...(q ? { q } : {}) }) });
+  });
+
+  r.get('/items/:itemCode', clerk, (req, res) => {
+    const item = findItem(String(req.params.itemCode));
+    if (!item) throw new GatewayError('UNKNOWN_ITEM', `事项编码 ${String(req.params.itemCode)} 不在目录中`);
+    res.json(item);
+  });
+
+  r.post('/cases', clerk, validateBody('createCase'), async (req, res) => {
+    const record = await createCase(core, clerkOf(res), req.body);
+    res.status(201).location(`/api/cases/${record.id}`).json(toCaseView(record, core.now()));
+  });
+
+  r.get('/cases', clerk, (req, res) => {
+    const { items, total } = core.store.listCases({ regions: [clerkOf(res).region], ...listQuery(req.query) });
+    const now = core.now();
+    res.json({ total, items: items.map((s) => toSummaryView(s, now)) });
+  });
+
+  r.get('/cases/:caseId', clerk, async (req, res) => {
+    res.json(toCaseView(await loadVisibleCase(core, clerkOf(res), String(req.params.caseId)), core.now()));
+  });
+
+  r.post('/cases/:caseId/materials', clerk, upload.single('file'), async (req, res) => {
+    if (!req.file) throw new GatewayError('VALIDATION_FAILED', '缺少文件（表单字段 file）', [{ field: 'file', message: 'required' }]);
+    const code = typeof req.body?.code === 'string' ? req.body.code : '';
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(code)) throw new GatewayError('VALIDATION_FAILED', '缺少或无效的材料编码（表单字段 code）', [{ field: 'code', message: 'pattern ^[A-Za-z0-9_-]{1,32}$' }]);
+    const name = typeof req.body?.name === 'string' && req.body.name ? String(req.body.name).slice(0, 100) : undefined;
+    const material = await addMaterial(core, clerkOf(res), String(req.params.caseId), {
+      code, ...(name ? { name } : {}), fileName: Buffer.from(req.file.originalname, 'latin1').toString('utf8'), bytes: req.file.buffer,
+    });
+    res.status(201).json(material);
+  });
+
+  r.get('/cases/:caseId/materials/:materialId/file', clerk, async (req, res) => {
+    const c = await loadVisibleCase(core, clerkOf(res), String(req.params.caseId));
+    const m = c.materials.find((x) => x.id === req.params.materialId);
+    if (!m) throw new GatewayError('CASE_NOT_FOUND', '材料不存在');
+    res.type(m.mediaType).setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(m.fileName)}`);
+    res.send(await core.store.getBlob(c.id, m.id));
+  });
+
+  r.get('/cases/:caseId/result/document', clerk, async (req, res) => {
+    const c = await loadVisibleCase(core, clerkOf(res), String(req.params.caseId));
+    const d = c.result?.document;
+    if (!d) throw new GatewayError('CASE_NOT_FOUND', '该办件没有结果文书');
+    res.type(d.mediaType).setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(d.fileName)}`);
+    res.send(await core.store.getBlob(c.id, d.blob));
+  });
+
+  r.post('/cases/:caseId/submit', clerk, async (req, res) => {
+    res.status(202).json(toCaseView(await submitCase(core, clerkOf(res), String(req.params.caseId)), core.now()));
+  });
+
+  r.post('/cases/:caseId/withdraw', clerk, validateBody('withdrawCase'), async (req, res) => {
+    res.json(toCaseView(await withdrawCase(core, clerkOf(res), String(req.params.caseId), req.body.reason), core.now()));
+  });
+
+  r.post('/cases/:caseId/deliver', clerk, validateBody('deliverResult'), async (req, res) => {
+    res.json(toCaseView(await deliverResult(core, clerkOf(res), String(req.params.caseId), req.body), core.now()));
+  });
+
+  r.get('/cases/:caseId/timeline', clerk, async (req, res) => {
+    const c = await loadVisibleCase(core, clerkOf(res), String(req.params.caseId));
+    res.json({ caseId: c.id, caseNo: c.caseNo, events: (await core.store.events(c.id)).map(toTimelineEntry) });
+  });
+
+  r.post('/cases/:caseId/handoffs/:jobId/retry', clerk, async (req, res) => {
+    const record = await retryHandoff(core, clerkOf(res), String(req.params.caseId), String(req.params.jobId));
+    res.status(202).json(toCaseView(record, core.now()));
+  });
+
+  r.get('/cases/:caseId/audit', clerk, async (req, res) => {
+    const c = await loadVisibleCase(core, clerkOf(res), String(req.params.caseId));
+    await core.audit.flush();
+    const v = await core.audit.verify(c.id);
+    res.json({ caseId: c.id, caseNo: c.caseNo, ok: v.ok, entries: v.entries, head: v.head, firstBadSeq: v.firstBadSeq ?? null, reason: v.reason ?? null });
+  });
+
+  return r;
+}

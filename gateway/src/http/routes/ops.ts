@@ -1,0 +1,19 @@
+// Operations: health, readiness, Prometheus metrics, the published contract.
+import { Router } from 'express';
+import type { Core } from '../../deps.js';
+import { gatewayContract } from '../validate.js';
+
+export function opsRouter(core: Core, isReady: () => boolean): Router {
+  const r = Router();
+  r.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+  r.get('/readyz', (_req, res) => {
+    const ready = isReady();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', cases: core.store.count() });
+  });
+  r.get('/metrics', async (_req, res) => {
+    core.metrics.storedCases.set(core.store.count());
+    res.type(core.metrics.registry.contentType).send(await core.metrics.registry.metrics());
+  });
+  r.get('/openapi.yaml', (_req, res) => { res.type('application/yaml').send(gatewayContract().text); });
+  return r;
+}

@@ -1,0 +1,96 @@
+// receiveCase: a partner region hands us a case for which we are 办理地. The same Idempotency-Key
+// returns the original answer; the same key with another body is a conflict.
+import { createHash, randomUUID } from 'node:crypto';
+import { GatewayError } from '../errors.js';
+import type { Applicant, CaseKind, CaseRecord, Delivery, HandlingForm, Material } from '../domain/case.js';
+import type { Core } from '../deps.js';
+import { newCaseNo } from '../cases/createCase.js';
+import { assertIdentityValid, assertRegionCode, pageCount, sniffMediaType } from '../cases/guards.js';
+
+export interface InboundCaseInput {
+  partnerCaseNo: string;
+  itemCode: string;
+  implementationCode?: string;
+  itemName: string;
+  kind: CaseKind;
+  handlingForm: HandlingForm;
+  acceptRegion: string;
+  applicant: Applicant;
+  materials: Array<{ code: string; name: string; fileName: string; contentBase64: string; sha256: string }>;
+  promisedDays: number;
+  delivery: Delivery;
+  receivedAt: string;
+}
+
+export interface InboundReply {
+  caseId: string;
+  caseNo: string;
+  partnerCaseNo: string;
+  status: string;
+  receivedAt: string;
+}
+
+type Received = { reply: InboundReply; replayed: boolean };
+const inFlight = new WeakMap<Core, Map<string, Promise<Received>>>();
+
+export function receiveCase(core: Core, partner: string, idempotencyKey: string, rawBody: Buffer, input: InboundCaseInput): Promise<{ reply: InboundReply; replayed: boolean }> {
+  // Serialise per key so that two identical requests racing each other create one case.
+  const locks = inFlight.get(core) ?? new Map<string, Promise<Received>>();
+  inFlight.set(core, locks);
+  const key = `${partner}\u0000${idempotencyKey}`;
+  const running = locks.get(key);
+  if (running) return running.then((r: Received) => ({ ...r, replayed: true }));
+  const p = receiveOnce(core, partner, idempotencyKey, rawBody, input).finally(() => locks.delete(key));
+  locks.set(key, p);
+  return p;
+}
+
+async function receiveOnce(core: Core, partner: string, idempotencyKey: string, rawBody: Buffer, input: InboundCaseInput): Promise<{ reply: InboundReply; replayed: boolean }> {
+  const bodySha256 = createHash('sha256').update(rawBody).digest('hex');
+  const earlierId = core.store.findCaseIdByInboundKey(partner, idempotencyKey);
+  if (earlierId) {
+    const earlier = (await core.store.getCase(earlierId))!;
+    if (earlier.inbound?.bodySha256 !== bodySha256) throw new GatewayError('IDEMPOTENCY_CONFLICT', `幂等键 ${idempotencyKey} 已用于内容不同的请求`);
+    return { reply: toInboundReply(earlier), replayed: true };
+  }
+  assertInboundFacts(core, partner, input);
+  const id = randomUUID();
+  const now = core.now().toISOString();
+  const materials: Material[] = [];
+  for (const [i, m] of input.materials.entries()) {
+    const bytes = Buffer.from(m.contentBase64, 'base64');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (sha256 !== m.sha256.toLowerCase()) throw new GatewayError('VALIDATION_FAILED', `材料「${m.name}」的 SHA-256 与内容不符`, [{ field: `/materials/${i}/sha256`, message: 'mismatch' }]);
+    const mediaType = sniffMediaType(bytes);
+    const material: Material = { id: randomUUID(), code: m.code, name: m.name, fileName: m.fileName, mediaType, size: bytes.length, sha256, pages: pageCount(bytes, mediaType), addedAt: now, addedBy: `partner:${partner}` };
+    await core.store.putBlob(id, material.id, bytes);
+    materials.push(material);
+  }
+  const record: CaseRecord = {
+    id, caseNo: newCaseNo(core.config.homeRegion, core.now()), direction: 'inbound',
+    itemCode: input.itemCode, implementationCode: input.implementationCode ?? input.itemCode, itemName: input.itemName,
+    kind: input.kind, handlingForm: input.handlingForm, acceptRegion: input.acceptRegion, handlingRegion: core.config.homeRegion,
+    partner, status: 'received', applicant: { ...input.applicant, idNumber: input.applicant.idNumber.toUpperCase() },
+    materials, promisedDays: input.promisedDays, delivery: input.delivery, handoffs: [],
+    createdAt: now, createdBy: `partner:${partner}`, submittedAt: input.receivedAt, updatedAt: now,
+    inbound: { partnerCaseNo: input.partnerCaseNo, idempotencyKey, bodySha256, receivedAt: now }, version: 1,
+  };
+  await core.store.createCase(record, [
+    { at: now, actor: `partner:${partner}`, type: 'case.received_from_partner', data: { partnerCaseNo: input.partnerCaseNo, idempotencyKey, requestSha256: bodySha256, materials: materials.map((m) => ({ code: m.code, sha256: m.sha256 })) } },
+  ]);
+  return { reply: toInboundReply(record), replayed: false };
+}
+
+function assertInboundFacts(core: Core, partner: string, input: InboundCaseInput): void {
+  assertRegionCode(input.acceptRegion, '/acceptRegion');
+  // A partner may hand over cases received in its own area only (a province covers its cities).
+  const scope = partner.replace(/0000$/, '').replace(/00$/, '');
+  if (!input.acceptRegion.startsWith(scope)) {
+    throw new GatewayError('VALIDATION_FAILED', `受理地 ${input.acceptRegion} 不在合作地区 ${partner} 范围内`, [{ field: '/acceptRegion', message: 'outside partner region' }]);
+  }
+  assertIdentityValid(input.applicant);
+}
+
+export function toInboundReply(c: CaseRecord): InboundReply {
+  return { caseId: c.id, caseNo: c.caseNo, partnerCaseNo: c.inbound?.partnerCaseNo ?? '', status: c.status, receivedAt: c.inbound?.receivedAt ?? c.createdAt };
+}

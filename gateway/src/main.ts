@@ -1,0 +1,38 @@
+// The gateway process: configuration from the environment, the partner registry, start, and a
+// graceful stop on SIGTERM/SIGINT (stop accepting, finish the handoffs in flight, then exit).
+import { loadConfig, ConfigError } from './config.js';
+import { createLogger } from './log.js';
+import { startGateway } from './server.js';
+import { PARTNERS } from '../../partners/index.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env, PARTNERS);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  const gateway = await startGateway({ config, partnerModules: PARTNERS, logger });
+  console.log(`跨域通办网关 listening on ${config.publicBaseUrl} (data: ${config.dataDir})`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: finishing handoffs in flight');
+    gateway.stop().then(() => process.exit(0), (err: unknown) => { logger.error({ err }, 'stop failed'); process.exit(1); });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+process.on('unhandledRejection', (err) => {
+  console.error('unhandled rejection (a bug): exiting', err);
+  process.exit(1);
+});
+
+await main();

@@ -1,0 +1,31 @@
+// Prometheus metrics on a registry of the app's own (never the global one: tests build many apps).
+import { Counter, Histogram, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+
+export function createMetrics(collectDefaults = true) {
+  const registry = new Registry();
+  if (collectDefaults) collectDefaultMetrics({ register: registry, prefix: 'kytb_' });
+  return {
+    registry,
+    httpRequests: new Histogram({
+      name: 'kytb_http_request_duration_seconds', help: 'HTTP request duration', labelNames: ['method', 'route', 'status'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [registry],
+    }),
+    handoffAttempts: new Counter({
+      name: 'kytb_handoff_attempts_total', help: 'Handoff attempts by partner and outcome', labelNames: ['partner', 'outcome'] as const, registers: [registry],
+    }),
+    handoffLatency: new Histogram({
+      name: 'kytb_handoff_latency_seconds', help: 'From submit to partner acknowledgement', labelNames: ['partner'] as const,
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30, 300, 3600], registers: [registry],
+    }),
+    handoffsInFlight: new Gauge({ name: 'kytb_handoffs_in_flight', help: 'Handoffs being delivered now', registers: [registry] }),
+    partnerCallbacks: new Counter({
+      name: 'kytb_partner_status_total', help: 'Partner status updates by partner and outcome', labelNames: ['partner', 'outcome'] as const, registers: [registry],
+    }),
+    inboundRejected: new Counter({
+      name: 'kytb_inbound_rejected_total', help: 'Inbound partner requests refused, by code', labelNames: ['code'] as const, registers: [registry],
+    }),
+    storedCases: new Gauge({ name: 'kytb_stored_cases', help: 'Cases in the store', registers: [registry] }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

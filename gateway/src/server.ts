@@ -1,0 +1,101 @@
+// start()/stop(): owns the listening server and everything that runs beside it (store, audit chainer,
+// handoff worker, status poller). Tests start it on port 0; main.ts starts it from the environment.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import axios, { type AxiosInstance } from 'axios';
+import type { Config } from './config.js';
+import type { Core, PartnerDirectory } from './deps.js';
+import type { PartnerModule } from './ports/partner.js';
+import { createLogger, type Logger } from './log.js';
+import { createMetrics } from './metrics.js';
+import { openStore } from './store/index.js';
+import { openUserStore } from './store/userStore.js';
+import { demoUserRecords } from './auth/demoUsers.js';
+import { createTokenService } from './auth/tokens.js';
+import { createLogin } from './auth/login.js';
+import { createHandoffWorker, type HandoffWorker } from './handoff/worker.js';
+import { createStatusPoller, type StatusPoller } from './handoff/poller.js';
+import { createApp } from './app.js';
+
+export interface StartOptions {
+  config: Config;
+  partnerModules: readonly PartnerModule[];
+  now?: () => Date;
+  logger?: Logger;
+  /** the HTTP client for partner calls (tests pass one that refuses non-loopback hosts) */
+  http?: AxiosInstance;
+  /** start the handoff worker and poller (default true) */
+  background?: boolean;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  core: Core;
+  worker: HandoffWorker;
+  poller: StatusPoller;
+  /** graceful: stop accepting, finish the jobs in flight, chain the audit, close the store */
+  stop(): Promise<void>;
+}
+
+export function partnerDirectory(modules: readonly PartnerModule[], config: Config): PartnerDirectory {
+  const adapters = new Map(modules.map((m) => [m.region, m.createAdapter(config.partners[m.region] ?? {})]));
+  return { get: (region) => adapters.get(region), list: () => [...adapters.values()] };
+}
+
+export async function startGateway(opts: StartOptions): Promise<RunningGateway> {
+  const { config } = opts;
+  const logger = opts.logger ?? createLogger({ level: config.logLevel });
+  const now = opts.now ?? (() => new Date());
+  const { store, audit } = await openStore({ dataDir: config.dataDir, fsync: config.storeFsync, logger: logger.child({ module: 'store' }) });
+  const users = await openUserStore(config.dataDir);
+  if (config.auth.seedDemoUsers) await users.seed(await demoUserRecords());
+
+  const core: Core = {
+    config, store, audit, now, logger,
+    partners: partnerDirectory(opts.partnerModules, config),
+    http: opts.http ?? axios.create({ timeout: config.handoff.timeoutMs, proxy: false, maxRedirects: 0 }),
+    metrics: createMetrics(),
+    // The worker is created just below; the core only calls this once requests arrive.
+    kickHandoffs: () => worker.kick(),
+  };
+  const worker: HandoffWorker = createHandoffWorker(core);
+  const poller = createStatusPoller(core);
+  const tokens = createTokenService(config.auth.jwtSecret, config.auth.tokenTtlSeconds);
+  const login = createLogin({ users, tokens, now, maxFailures: config.auth.loginMaxFailures, lockSeconds: config.auth.loginLockSeconds });
+  let ready = false;
+  const app = createApp({ core, tokens, login, isReady: () => ready });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  if (opts.background !== false) {
+    worker.start();
+    poller.start();
+  }
+  ready = true;
+  logger.info({ port, cases: store.count() }, 'gateway listening');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    core,
+    worker,
+    poller,
+    stop() {
+      stopping ??= (async () => {
+        ready = false;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await worker.stop();
+        await poller.stop();
+        await closed;
+        await audit.close();
+        await store.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// The store with its audit chainer, wired together. lowStore.ts never imports the audit code: it
+// calls the `onEvents` callback it is given; the chainer is given the store (as the narrow
+// ChainerStore type). This file is the only one that imports both, so the module graph has no
+// cycle: store/index → audit/* → store/{types,logger,lru}, and store/lowStore → nothing in audit/.
+import { createAuditChainer } from '../audit/chain.js';
+import { type AuditVerdict, verifyCaseAudit } from '../audit/verify.js';
+import type { StoreLogger } from './logger.js';
+import { createLowStore, type LowStore } from './lowStore.js';
+
+export type { AuditVerdict } from '../audit/verify.js';
+export { verifyCaseAudit } from '../audit/verify.js';
+export { createLowStore, type LowStore, type LowStoreOptions, type InitReport } from './lowStore.js';
+export { BlobNotFoundError } from './blobs.js';
+export type { StoreLogger } from './logger.js';
+
+export interface OpenStoreOptions {
+  dataDir: string;
+  fsync?: boolean;
+  logger?: StoreLogger;
+}
+
+export interface StoreAudit {
+  /** resolves once every event written so far is chained */
+  flush(): Promise<void>;
+  /** flushes, then verifies the case's chain against its stored events */
+  verify(caseId: string): Promise<AuditVerdict>;
+  /** flushes and stops the chainer (call before store.close()) */
+  close(): Promise<void>;
+}
+
+/** Opens (init) the store, starts the chainer and reconciles what a crash left unchained. */
+export async function openStore(opts: OpenStoreOptions): Promise<{ store: LowStore; audit: StoreAudit }> {
+  // the callback reaches the chainer only after init(), when `audit` exists
+  const store = createLowStore({ ...opts, onEvents: (caseId, events) => audit.enqueue(caseId, events) });
+  const audit = createAuditChainer({ store, logger: opts.logger });
+  await store.init();
+  audit.reconcile(store.casesToReconcile());
+  return {
+    store,
+    audit: {
+      flush: () => audit.flush(),
+      async verify(caseId) {
+        await audit.flush();
+        return verifyCaseAudit(store, caseId);
+      },
+      close: () => audit.close(),
+    },
+  };
+}

@@ -1,0 +1,155 @@
+// The simulated 汉中市政务服务平台: a real HTTP server holding to contracts/partners/610700-hanzhong.yaml.
+// Materials are verified on arrival, writes are deduplicated by qqlsh in the kit's ledger, and status
+// changes are kept as 流水记录 with stable ids for the gateway to poll.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Express, Request, Response } from 'express';
+import { startSimServer, type Decision, type SimCaseView, type SimKit, type SimPartnerSpec } from '../_kit/sim-server.js';
+import type { SimulatedPartner, SimulatorOptions } from '../../gateway/src/ports/partner.js';
+import { BLZT, formatSj } from './mapping.js';
+import { answer, guard, NonceBook, renderError, reply } from './sim-guard.js';
+import { contract, type Blzt, type BqbzRequest, type Cl, type ClscRequest, type CxztRequest, type JgxzRequest, type Lsjl, type SbRequest } from './types.js';
+
+interface StoredMaterial { bjbh: string; clmc: string; sha256: string; size: number }
+interface ResultFile { wjmc: string; content: Buffer }
+interface HzCase { sblsh: string; bjbh: string; qqlsh: string; blzt: Blzt; cllb: Cl[]; lsjl: Lsjl[]; results: Map<string, ResultFile> }
+type Out = ReturnType<typeof reply>;
+
+const SLDW = '汉中市政务服务中心';
+const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+export async function startHanzhongSimulator(options: SimulatorOptions): Promise<SimulatedPartner> {
+  const { settings } = options;
+  const now = options.now ?? (() => new Date());
+  const materials = new Map<string, StoredMaterial>();
+  const bySblsh = new Map<string, HzCase>();
+  const byBjbh = new Map<string, HzCase>();
+  let seq = 0;
+  const nextId = (prefix: 'CL' | 'JG'): string => `${prefix}${formatSj(now())}${String(++seq).padStart(6, '0')}`;
+  const nextSblsh = (): string => `SB610700${formatSj(now()).slice(0, 8)}${String(++seq).padStart(6, '0')}`;
+
+  const record = (c: HzCase, blzt: Blzt, extra: Partial<Lsjl> = {}): void => {
+    c.blzt = blzt;
+    c.lsjl.push({ jlid: randomBytes(16).toString('hex'), blzt, blztmc: BLZT[blzt].mc, clsj: formatSj(now()), sldw: SLDW, ...extra });
+  };
+  const unknownMaterials = (bjbh: string, cllb: Cl[]): string[] =>
+    cllb.filter((cl) => materials.get(cl.clbh)?.bjbh !== bjbh).map((cl) => cl.clbh);
+
+  const clsc = (b: ClscRequest): Out => {
+    const bytes = Buffer.from(b.wjnr, 'base64');
+    if (sha256(bytes) !== b.wjhash) return reply('3001', { wjhash: b.wjhash, sjhash: sha256(bytes) });
+    if (bytes.length !== b.wjdx) return reply('3002', { wjdx: b.wjdx, sjdx: bytes.length });
+    const clbh = nextId('CL');
+    materials.set(clbh, { bjbh: b.bjbh, clmc: b.clmc, sha256: b.wjhash, size: bytes.length });
+    return reply('0', { clbh });
+  };
+
+  const sb = (b: SbRequest, kit: SimKit): Out => {
+    if (byBjbh.has(b.bjbh)) return reply('3005', { sblsh: byBjbh.get(b.bjbh)?.sblsh });
+    const unknown = unknownMaterials(b.bjbh, b.cllb);
+    if (unknown.length > 0) return reply('3003', { clbh: unknown });
+    const c: HzCase = { sblsh: nextSblsh(), bjbh: b.bjbh, qqlsh: b.qqlsh, blzt: '1', cllb: b.cllb, lsjl: [], results: new Map() };
+    record(c, '1', { blyj: '异地收件材料已接收' });
+    bySblsh.set(c.sblsh, c);
+    byBjbh.set(c.bjbh, c);
+    kit.autoAdvance(c.sblsh);
+    return reply('0', { sblsh: c.sblsh, blzt: c.blzt, sjsj: c.lsjl[0]?.clsj });
+  };
+
+  const bqbz = (b: BqbzRequest): Out => {
+    const c = byBjbh.get(b.bjbh);
+    if (!c) return reply('3004');
+    if (c.blzt !== '11') return reply('3006', { blzt: c.blzt });
+    const unknown = unknownMaterials(b.bjbh, b.cllb);
+    if (unknown.length > 0) return reply('3003', { clbh: unknown });
+    c.cllb = b.cllb;
+    record(c, '1', { blyj: '补正材料已接收' });
+    return reply('0', { sblsh: c.sblsh, blzt: c.blzt, sjsj: c.lsjl.at(-1)?.clsj });
+  };
+
+  const cxzt = (b: CxztRequest): Out => {
+    const c = bySblsh.get(b.sblsh);
+    return c ? reply('0', { sblsh: c.sblsh, bjbh: c.bjbh, blzt: c.blzt, lsjl: c.lsjl }) : reply('3004');
+  };
+
+  const jgxz = (b: JgxzRequest): Out => {
+    const file = bySblsh.get(b.sblsh)?.results.get(b.jgwjbh);
+    if (!file) return reply('3007');
+    return reply('0', { jgwjbh: b.jgwjbh, wjmc: file.wjmc, wjlx: 'pdf', wjnr: file.content.toString('base64'), wjhash: sha256(file.content) });
+  };
+
+  const decide = (ref: string, d: Decision): boolean => {
+    const c = bySblsh.get(ref);
+    if (!c) return false;
+    if (d.to === 'accepted') record(c, '2', { blyj: '材料齐全，予以受理' });
+    if (d.to === 'needs_supplement') record(c, '11', { blyj: '请补齐补正以下材料', bqclqd: d.missing ?? [] });
+    if (d.to === 'rejected') record(c, '5', { byslyy: d.reason ?? '不符合受理条件' });
+    if (d.to === 'completed') {
+      const r = d.result ?? { documentName: '办结通知书' };
+      const jgwjbh = nextId('JG');
+      c.results.set(jgwjbh, { wjmc: `${c.sblsh}-${r.documentName}.pdf`, content: resultPdf(c.sblsh, jgwjbh) });
+      record(c, '4', {
+        blyj: '准予办结',
+        bjjg: {
+          jgmc: r.documentName, jgwjbh, sfyj: r.byPost ? '1' : '0',
+          ...(r.certificateNo ? { zzbh: r.certificateNo } : {}), ...(r.byPost && r.trackingNo ? { yjdh: r.trackingNo } : {}),
+        },
+      });
+    }
+    return true;
+  };
+
+  const nonces = new NonceBook();
+  const door = (op: string) => guard(op, { appKey: settings.APP_KEY ?? '', appSecret: settings.APP_SECRET ?? '', now, nonces });
+  const spec: SimPartnerSpec = {
+    name: '汉中市政务服务平台（模拟）',
+    renderError: (status, message) => renderError(status, message),
+    mount(app: Express, kit: SimKit) {
+      const path = (op: string): string => contract.operation(op).path;
+      app.post(path('clsc'), door('clsc'), (req, res) => once(kit, req, res, () => clsc(req.body as ClscRequest)));
+      app.post(path('sb'), door('sb'), (req, res) => once(kit, req, res, () => sb(req.body as SbRequest, kit)));
+      app.post(path('bqbz'), door('bqbz'), (req, res) => once(kit, req, res, () => bqbz(req.body as BqbzRequest)));
+      app.post(path('cxzt'), door('cxzt'), (req, res) => { res.json(cxzt(req.body as CxztRequest)); });
+      app.post(path('jgxz'), door('jgxz'), (req, res) => { res.json(jgxz(req.body as JgxzRequest)); });
+      app.use((_req, res) => answer(res, 404, '1004'));
+    },
+    decide: (ref, decision) => decide(ref, decision),
+    cases: (): SimCaseView[] => [...bySblsh.values()].map((c) => ({
+      ref: c.sblsh, caseNo: c.bjbh, idempotencyKey: c.qqlsh, status: c.blzt,
+      materials: c.cllb.flatMap((cl) => {
+        const m = materials.get(cl.clbh);
+        return m ? [{ name: m.clmc, sha256: m.sha256, size: m.size }] : [];
+      }),
+    })),
+  };
+  const port = Number(new URL(settings.URL ?? 'http://127.0.0.1:0').port || 0);
+  const server = await startSimServer(spec, {
+    port, ...(options.host ? { host: options.host } : {}), ...(options.autoAdvance ? { autoAdvance: options.autoAdvance } : {}),
+  });
+  return { url: server.url, close: () => server.close() };
+}
+
+/** a write with a qqlsh: a repeat gets the first successful answer; refusals are not remembered, so a corrected retry can pass */
+function once(kit: SimKit, req: Request, res: Response, handle: () => Out): void {
+  const body = req.body as { qqlsh: string };
+  const earlier = kit.ledger.lookup(body.qqlsh, body);
+  if (earlier === 'conflict') return answer(res, 409, '1003');
+  if (earlier) {
+    res.status(earlier.status).json(earlier.body);
+    return;
+  }
+  const out = handle();
+  if (out.code === '0') kit.ledger.remember(body.qqlsh, body, 200, out);
+  res.status(200).json(out);
+}
+
+/** a one-page PDF standing in for the 结果文书 */
+function resultPdf(sblsh: string, jgwjbh: string): Buffer {
+  const text = `BT /F1 14 Tf 72 760 Td (Hanzhong result ${sblsh} ${jgwjbh}) Tj ET`;
+  return Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj\n' +
+    `4 0 obj<</Length ${text.length}>>stream\n${text}\nendstream endobj\n` +
+    '5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+    'latin1',
+  );
+}

@@ -1,0 +1,133 @@
+// Delivery to the 宁夏 exchange platform: one signed envelope per operation, validated against the
+// contract before it leaves; the reply's head.rtnCode is the platform's verdict.
+import { createHash } from 'node:crypto';
+import axios from 'axios';
+import { loadContract, type Contract } from '../../gateway/src/contracts/contract.js';
+import type { FieldError } from '../../gateway/src/errors.js';
+import {
+  PartnerFailure, type HandoffAck, type HandoffRequest, type PartnerAdapter, type PartnerContext, type PartnerExchange, type PartnerSettings,
+} from '../../gateway/src/ports/partner.js';
+import { notifyReceipt, parseNotify, verifyNotify } from './callback.js';
+import { isRecord, newSerial, seal, verifySign } from './envelope.js';
+import { MappingError, formatNxTime, toCanonicalStatus, toCaseSubmitRequest, toCaseSupplementRequest } from './mapping.js';
+import { readSettings, type NxSettings } from './settings.js';
+import {
+  BIZ_CODES, CONTRACT_FILE, ENVELOPE_VERSION, NAME, PATHS, REGION,
+  type NxCaseAck, type NxEnvelope, type NxErrorBody, type NxSubmitBody, type NxSupplementBody,
+} from './types.js';
+
+type DeliveryOp = 'caseSubmit' | 'caseSupplement';
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const violation = (msg: string): PartnerFailure => new PartnerFailure('PARTNER_CONTRACT_VIOLATION', msg, false);
+const unavailable = (msg: string): PartnerFailure => new PartnerFailure('PARTNER_UNAVAILABLE', msg, true);
+// Field paths and Ajv's messages only: never the values, which may be personal data.
+const describe = (fields: FieldError[]): string => fields.slice(0, 10).map((f) => `${f.field} ${f.message}`).join('; ');
+
+function stepOf(step: string): { op: DeliveryOp; round: number } {
+  if (step === 'submit') return { op: 'caseSubmit', round: 0 };
+  const m = /^supplement-([1-9]\d?)$/.exec(step);
+  if (m) return { op: 'caseSupplement', round: Number(m[1]) };
+  throw violation(`宁夏 has no operation for handoff step '${step}'`);
+}
+
+export function createAdapter(partnerSettings: PartnerSettings): PartnerAdapter {
+  const settings = readSettings(partnerSettings);
+  const contract = loadContract(CONTRACT_FILE);
+  const base = settings.URL.replace(/\/+$/, '');
+
+  return {
+    region: REGION,
+    name: NAME,
+    statusBy: 'callback',
+
+    async deliver(req: HandoffRequest, ctx: PartnerContext): Promise<HandoffAck> {
+      const { op, round } = stepOf(req.step);
+      const contents = new Map(await Promise.all(req.case.materials.map(async (m) => [m.id, await req.readMaterial(m.id)] as const)));
+      let body: NxSubmitBody | NxSupplementBody;
+      try {
+        body = op === 'caseSubmit'
+          ? toCaseSubmitRequest(req.case, req.idempotencyKey, contents)
+          : toCaseSupplementRequest(req.case, req.idempotencyKey, round, contents);
+      } catch (e) {
+        if (e instanceof MappingError) throw violation(`宁夏 ${op}: ${e.message}`);
+        throw e;
+      }
+      const envelope = seal({
+        version: ENVELOPE_VERSION, appId: settings.APP_ID, sender: req.case.acceptRegion, receiver: REGION,
+        bizCode: BIZ_CODES[op], serial: newSerial(), time: formatNxTime(ctx.now()),
+      }, body, settings.APP_SECRET);
+      const fields = contract.validateRequest(op, envelope);
+      if (fields.length > 0) throw violation(`宁夏 ${op} request breaks the contract: ${describe(fields)}`);
+      return exchange(op, envelope, req.case.caseNo, ctx, { settings, contract, base });
+    },
+
+    verifyCallback: (req) => verifyNotify(contract, settings.CALLBACK_SECRET, req),
+    parseCallback: (req) => parseNotify(req),
+    callbackReply: notifyReceipt,
+  };
+}
+
+interface Deps { settings: NxSettings; contract: Contract; base: string }
+
+/** one HTTP exchange, reported to ctx.record (hashes, never bodies) whatever its outcome */
+async function exchange(op: DeliveryOp, envelope: NxEnvelope<unknown>, caseNo: string, ctx: PartnerContext, deps: Deps): Promise<HandoffAck> {
+  const url = `${deps.base}${PATHS[op]}`;
+  const payload = JSON.stringify(envelope);
+  const started = ctx.now().getTime();
+  const report = (x: Partial<PartnerExchange>): void => ctx.record({
+    operationId: op, method: 'POST', url, requestSha256: sha256(payload), durationMs: ctx.now().getTime() - started, ...x,
+  });
+  let res: { status: number; data: unknown };
+  try {
+    res = await ctx.http.post(url, payload, {
+      headers: { 'content-type': 'application/json; charset=utf-8', 'x-exchange-appid': deps.settings.APP_ID },
+      responseType: 'text',
+      transformRequest: [(d: unknown) => d],
+      transformResponse: [(d: unknown) => d],
+      validateStatus: () => true,
+    });
+  } catch (e) {
+    if (!axios.isAxiosError(e)) throw e;
+    const reason = [e.code, e.message].filter(Boolean).join(' ');
+    report({ error: reason });
+    throw unavailable(`宁夏 ${op} got no answer: ${reason}`);
+  }
+  const text = typeof res.data === 'string' ? res.data : JSON.stringify(res.data ?? '');
+  try {
+    const ack = interpret(op, res.status, text, caseNo, deps);
+    report({ status: res.status, responseSha256: sha256(text) });
+    return ack;
+  } catch (e) {
+    report({ status: res.status, responseSha256: sha256(text), error: (e as Error).message });
+    throw e;
+  }
+}
+
+function interpret(op: DeliveryOp, status: number, text: string, caseNo: string, deps: Deps): HandoffAck {
+  let reply: unknown;
+  try {
+    reply = JSON.parse(text);
+  } catch {
+    reply = undefined;
+  }
+  const head = isRecord(reply) && isRecord(reply.head) ? reply.head : {};
+  const rtn = typeof head.rtnCode === 'string' ? ` [${head.rtnCode}] ${String(head.rtnMsg ?? '')}` : '';
+  if (status === 429 || status >= 500) throw unavailable(`宁夏 ${op} HTTP ${status}${rtn}`);
+  if (reply === undefined) throw violation(`宁夏 ${op} HTTP ${status}: the reply is not JSON`);
+  if (status !== 200) {
+    if (rtn) throw new PartnerFailure('PARTNER_REJECTED', `宁夏 ${op} refused (HTTP ${status})${rtn}`, false);
+    throw violation(`宁夏 ${op} answered HTTP ${status} outside its contract`);
+  }
+  const fields = deps.contract.validateResponse(op, 200, reply);
+  if (fields.length > 0) throw violation(`宁夏 ${op} reply breaks the contract: ${describe(fields)}`);
+  const env = reply as NxEnvelope<NxCaseAck & NxErrorBody>;
+  if (env.head.rtnCode === '9999') throw unavailable(`宁夏 ${op} busy${rtn}`);
+  if (env.head.rtnCode !== '0000') {
+    const errs = (env.body.cwxx ?? []).slice(0, 10).map((x) => `${x.zd} ${x.yy}`).join('; ');
+    throw new PartnerFailure('PARTNER_REJECTED', `宁夏 ${op} refused${rtn}${errs ? `: ${errs}` : ''}`, false);
+  }
+  if (!verifySign(env, deps.settings.APP_SECRET)) throw violation(`宁夏 ${op} reply head.sign does not verify`);
+  if (env.body.bjbh !== caseNo) throw violation(`宁夏 ${op} acknowledged another case (bjbh ${env.body.bjbh})`);
+  return { partnerRef: env.body.sbbh, partnerStatus: env.body.ztdm, status: toCanonicalStatus(env.body.ztdm) };
+}

@@ -1,0 +1,51 @@
+// The demo: the three simulated partner regions (deciding automatically after a few seconds) and the
+// gateway, in one process, on the embedded lowdb store. Ctrl-C stops everything gracefully.
+import { loadConfig } from '../gateway/src/config.js';
+import { createLogger } from '../gateway/src/log.js';
+import { startGateway } from '../gateway/src/server.js';
+import { DEMO_ACCOUNTS } from '../gateway/src/auth/demoUsers.js';
+import { PARTNERS } from '../partners/index.js';
+import type { PartnerModule, SimulatedPartner } from '../gateway/src/ports/partner.js';
+
+const config = loadConfig({ DATA_DIR: 'data/demo', ...process.env }, PARTNERS);
+const logger = createLogger({ level: config.logLevel });
+const acceptAfterMs = Number(process.env.DEMO_ACCEPT_AFTER_MS ?? 5000);
+const completeAfterMs = Number(process.env.DEMO_COMPLETE_AFTER_MS ?? 20000);
+
+const simulators: Array<{ module: PartnerModule; sim: SimulatedPartner }> = [];
+for (const m of PARTNERS) {
+  const sim = await m.createSimulator({
+    settings: config.partners[m.region]!,
+    gatewayBaseUrl: config.publicBaseUrl,
+    inbound: config.inboundPartners[m.region]!,
+    autoAdvance: { acceptAfterMs, completeAfterMs },
+  });
+  simulators.push({ module: m, sim });
+}
+const gateway = await startGateway({ config, partnerModules: PARTNERS, logger });
+
+const lines = [
+  '',
+  '跨域通办网关 demo is running',
+  `  clerk console      ${config.publicBaseUrl}/`,
+  `  API contract       ${config.publicBaseUrl}/openapi.yaml`,
+  `  health / metrics   ${config.publicBaseUrl}/healthz  ${config.publicBaseUrl}/metrics`,
+  `  data directory     ${config.dataDir}`,
+  ...simulators.map(({ module, sim }) => `  partner ${module.region} ${module.name.padEnd(8, '　')} ${sim.url}  (state: ${sim.url}/__sim/state)`),
+  '  demo accounts (username / password):',
+  ...DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(10)} ${a.password.padEnd(14)} ${a.displayName} ${a.region} ${a.roles.join(',')}`),
+  `  partners accept after ${acceptAfterMs / 1000}s and complete after ${completeAfterMs / 1000}s (DEMO_ACCEPT_AFTER_MS, DEMO_COMPLETE_AFTER_MS)`,
+  '',
+];
+console.log(lines.join('\n'));
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await gateway.stop();
+  await Promise.all(simulators.map(({ sim }) => sim.close()));
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

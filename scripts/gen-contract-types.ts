@@ -1,0 +1,40 @@
+// Generates TypeScript types from every OpenAPI contract under contracts/ with openapi-typescript.
+//   tsx scripts/gen-contract-types.ts          write contracts/generated/*.ts
+//   tsx scripts/gen-contract-types.ts --check  fail if any generated file is stale (part of npm test)
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const contractsDir = path.join(root, 'contracts');
+const outDir = path.join(contractsDir, 'generated');
+const check = process.argv.includes('--check');
+
+async function contracts(): Promise<string[]> {
+  const top = (await readdir(contractsDir)).filter((f) => f.endsWith('.yaml')).map((f) => f);
+  const partners = (await readdir(path.join(contractsDir, 'partners'))).filter((f) => f.endsWith('.yaml')).map((f) => `partners/${f}`);
+  return [...top, ...partners].sort();
+}
+
+const header = (src: string): string =>
+  `/**\n * GENERATED FILE: do not edit. Source: contracts/${src}\n * Regenerate with \`npm run contracts:gen\`; \`npm test\` fails when this file is stale.\n */\n\n`;
+
+let stale = 0;
+await mkdir(outDir, { recursive: true });
+for (const rel of await contracts()) {
+  const ast = await openapiTS(pathToFileURL(path.join(contractsDir, rel)));
+  const text = header(rel) + astToString(ast);
+  const out = path.join(outDir, `${path.basename(rel, '.yaml')}.ts`);
+  const current = await readFile(out, 'utf8').catch(() => '');
+  if (current === text) continue;
+  if (check) {
+    stale += 1;
+    console.error(`stale: ${path.relative(root, out)} does not match contracts/${rel} (run npm run contracts:gen)`);
+  } else {
+    await writeFile(out, text);
+    console.log(`wrote ${path.relative(root, out)}`);
+  }
+}
+if (stale > 0) process.exit(1);
+console.log(check ? 'contract types are up to date' : 'contract types generated');

@@ -1,0 +1,202 @@
+// Handoff bench (npm run bench): handoffs per second and end-to-end latency (submit → partner
+// acknowledged) at 1,000 and at 50,000 stored cases, against a bare HTTP round trip on loopback
+// measured in the same run, plus the gateway's resident memory.
+//
+// The gateway runs as a child process (real main.ts, fsync on, as in production) so that its RSS is
+// its own; the three simulated partners and the load generator run in this process. Stored cases and
+// the drafts to submit are seeded straight into the store before the gateway starts (set-up, not
+// measured); what is measured goes through the front door: POST /api/cases/{id}/submit, the durable
+// outbox, the worker, each partner's real contract over HTTP.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { CaseRecord } from '../../gateway/src/domain/case.js';
+import { CATALOG } from '../../gateway/src/domain/catalog.js';
+import { openStore } from '../../gateway/src/store/index.js';
+import { spawnGateway, type GatewayProcess } from '../support/child.js';
+import { call, login } from '../support/client.js';
+import { TINY_PDF, sha256 } from '../support/fixtures.js';
+import { COMPANY_CREDIT_CODE } from '../support/flows.js';
+import { freePort, gatewayEnv, startSimulators } from '../support/world.js';
+import { benchCase, benchEvents } from './storeBenchData.js';
+
+const SIZES = (process.env.BENCH_SIZES ?? '1000,50000').split(',').map(Number);
+const BURST = Number(process.env.BENCH_BURST ?? 2_000); // submitted as fast as possible
+const PACED = Number(process.env.BENCH_PACED ?? 500); // submitted at PACED_RATE per second
+const PACED_RATE = 100;
+const IN_FLIGHT = 64;
+const REGIONS = ['310104', '610700', '640000'];
+
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function pool<T>(items: T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < items.length) await fn(items[next++] as T);
+  }));
+}
+
+/** Baseline: a bare node:http JSON round trip on loopback, sequential latency and pooled throughput. */
+async function baseline(): Promise<{ p50: number; p99: number; perSec: number }> {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => { body += d; });
+    req.on('end', () => { res.setHeader('content-type', 'application/json'); res.end(JSON.stringify({ ok: true, n: body.length })); });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+  const once = () => fetch(url, { method: 'POST', body: '{"caseNo":"330681-20261122-ABCDEFGH"}', headers: { 'content-type': 'application/json' } }).then((r) => r.text());
+  for (let i = 0; i < 200; i += 1) await once();
+  const lat: number[] = [];
+  for (let i = 0; i < 2_000; i += 1) { const t = performance.now(); await once(); lat.push(performance.now() - t); }
+  const n = 5_000;
+  const t0 = performance.now();
+  await pool(Array.from({ length: n }, (_, i) => i), IN_FLIGHT, async () => { await once(); });
+  const perSec = n / ((performance.now() - t0) / 1000);
+  await new Promise<void>((r) => server.close(() => r()));
+  return { p50: pct(lat, 50), p99: pct(lat, 99), perSec };
+}
+
+/** Seed `stored` closed historical cases and `drafts` ready-to-submit drafts (materials on disk). */
+async function seed(dataDir: string, stored: number, drafts: number): Promise<string[]> {
+  const { store, audit } = await openStore({ dataDir, fsync: false });
+  const CLOSED = ['completed', 'delivered', 'rejected'] as const;
+  await pool(Array.from({ length: stored }, (_, i) => i + 1), 32, async (n) => {
+    const c = benchCase(n);
+    c.status = CLOSED[n % CLOSED.length]!;
+    for (const j of c.handoffs) { j.status = 'delivered'; j.deliveredAt ??= c.updatedAt; }
+    await store.createCase(c, benchEvents(n));
+  });
+  const ids: string[] = [];
+  const now = new Date().toISOString();
+  await pool(Array.from({ length: drafts }, (_, i) => i), 32, async (i) => {
+    const partner = REGIONS[i % REGIONS.length]!;
+    const item = CATALOG.find((it) => it.partner === partner)!;
+    const id = randomUUID();
+    const materials = item.materials.filter((m) => m.required).map((m) => ({
+      id: randomUUID(), code: m.code, name: m.name, fileName: `${m.code}.pdf`, mediaType: 'application/pdf' as const,
+      size: TINY_PDF.length, sha256: sha256(TINY_PDF), pages: 1, addedAt: now, addedBy: 'zhuji01',
+    }));
+    for (const m of materials) await store.putBlob(id, m.id, TINY_PDF);
+    const record: CaseRecord = {
+      id, caseNo: `330681-20261122-B${String(i).padStart(7, '0')}`, direction: 'outbound', itemCode: item.itemCode,
+      implementationCode: item.implementationCode, itemName: item.name, kind: item.kind, handlingForm: '1',
+      acceptRegion: '330681', handlingRegion: partner, partner, status: 'draft',
+      applicant: item.applicantKinds.includes('person')
+        ? { kind: 'person', name: '张三', idType: '111', idNumber: '330681199003071233', phone: '13812345678', address: '浙江省诸暨市暨阳街道艮塔西路1号' }
+        : { kind: 'organization', name: '诸暨市暨阳五金有限公司', idType: '990', idNumber: COMPANY_CREDIT_CODE, phone: '13812345678', agentName: '张三' },
+      materials, promisedDays: item.promisedDays, delivery: { byPost: true, address: '浙江省诸暨市暨阳街道艮塔西路1号' },
+      handoffs: [], createdAt: now, createdBy: 'zhuji01', updatedAt: now, version: 1,
+    };
+    await store.createCase(record, [{ at: now, actor: 'clerk:zhuji01', type: 'case.created', data: { itemCode: item.itemCode } }]);
+    ids.push(id);
+  });
+  await audit.close();
+  await store.close();
+  return ids;
+}
+
+async function delivered(base: string): Promise<number> {
+  const text = (await call(base, 'GET', '/metrics')).body as string;
+  return [...text.matchAll(/^kytb_handoff_attempts_total\{[^}]*outcome="delivered"[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+}
+
+const rssMb = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
+  const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+) kB`));
+  return m ? Number(m[1]) / 1024 : NaN;
+};
+
+interface Figures { size: number; perSec: number; p50: number; p99: number; submitP50: number; rss: number; hwm: number; startMs: number }
+
+async function measure(size: number): Promise<Figures> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), `kytb-bench-${size}-`));
+  const ids = await seed(dataDir, size, BURST + PACED);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const sims = await startSimulators(base);
+  let gw: GatewayProcess | undefined;
+  try {
+    const t0 = performance.now();
+    gw = await spawnGateway(gatewayEnv(port, dataDir, sims, {
+      LOG_LEVEL: 'warn', HANDOFF_CONCURRENCY: String(IN_FLIGHT), POLL_INTERVAL_MS: '3600000', HANDOFF_TIMEOUT_MS: '10000', NODE_ENV: 'development',
+    }), base);
+    const startMs = performance.now() - t0;
+    const token = await login(base);
+    const submit = async (id: string) => {
+      const r = await call(base, 'POST', `/api/cases/${id}/submit`, { token });
+      if (r.status !== 202) throw new Error(`submit ${id}: ${r.status} ${JSON.stringify(r.body)}`);
+    };
+    // Warm-up (JIT, partner tokens, connections): 60 handoffs, not counted.
+    const warm = ids.splice(0, 60);
+    await pool(warm, 16, submit);
+    while ((await delivered(base)) < warm.length) await sleep(20);
+
+    // 1. Throughput: BURST submits as fast as the client can, until the partners acknowledged all.
+    const burst = ids.splice(0, BURST - warm.length);
+    const before = await delivered(base);
+    const submitLat: number[] = [];
+    const tb = performance.now();
+    await pool(burst, IN_FLIGHT, async (id) => { const t = performance.now(); await submit(id); submitLat.push(performance.now() - t); });
+    while ((await delivered(base)) - before < burst.length) await sleep(10);
+    const perSec = burst.length / ((performance.now() - tb) / 1000);
+
+    // 2. Latency at 100 handoffs/s: open loop, submit → partner acknowledged (deliveredAt, same clock).
+    const paced = ids.splice(0, PACED);
+    const started = new Map<string, number>();
+    const tp = Date.now();
+    await Promise.all(paced.map(async (id, i) => {
+      await sleep(tp + (i * 1000) / PACED_RATE - Date.now());
+      started.set(id, Date.now());
+      await submit(id);
+    }));
+    const lat: number[] = [];
+    for (const id of paced) {
+      const c = await (async () => {
+        for (;;) {
+          const v = (await call(base, 'GET', `/api/cases/${id}`, { token })).body;
+          if (v.handoffs[0]?.deliveredAt) return v;
+          await sleep(20);
+        }
+      })();
+      lat.push(Date.parse(c.handoffs[0].deliveredAt) - started.get(id)!);
+    }
+    const pid = gw.child.pid!;
+    return { size, perSec, p50: pct(lat, 50), p99: pct(lat, 99), submitP50: pct(submitLat, 50), rss: rssMb(pid, 'VmRSS'), hwm: rssMb(pid, 'VmHWM'), startMs };
+  } finally {
+    gw?.child.kill('SIGTERM');
+    await gw?.exited;
+    await sims.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const f1 = (n: number) => n.toFixed(1);
+console.log(`handoff bench · ${os.cpus().length} cores · node ${process.version} · burst ${BURST}, paced ${PACED} at ${PACED_RATE}/s`);
+const base = await baseline();
+console.log(`baseline: bare HTTP round trip on loopback   p50 ${base.p50.toFixed(3)} ms   p99 ${base.p99.toFixed(3)} ms   ${base.perSec.toFixed(0)} req/s (${IN_FLIGHT} in flight)`);
+const rows: Figures[] = [];
+for (const size of SIZES) {
+  const f = await measure(size);
+  rows.push(f);
+  console.log(
+    `stored ${String(size).padStart(6)}: ${f.perSec.toFixed(0).padStart(5)} handoffs/s (${(f.perSec / base.perSec * 100).toFixed(1)}% of bare HTTP req/s)` +
+    ` · at ${PACED_RATE}/s submit→ack p50 ${f1(f.p50)} ms p99 ${f1(f.p99)} ms (p50 = ${(f.p50 / base.p50).toFixed(0)}× bare RTT)` +
+    ` · submit p50 ${f1(f.submitP50)} ms · gateway RSS ${f.rss.toFixed(0)} MB (peak ${f.hwm.toFixed(0)} MB) · start ${f1(f.startMs / 1000)} s`,
+  );
+}
+const small = rows[0]!;
+const large = rows[rows.length - 1]!;
+const checks: Array<[string, boolean, string]> = [
+  ['≥ 500 handoffs/s sustained', Math.min(small.perSec, large.perSec) >= 500, `${small.perSec.toFixed(0)} / ${large.perSec.toFixed(0)}`],
+  ['p99 < 100 ms at 100 handoffs/s', Math.max(small.p99, large.p99) < 100, `${f1(small.p99)} / ${f1(large.p99)} ms`],
+  ['throughput at 50k within 20 % of 1k', large.perSec >= 0.8 * small.perSec, `ratio ${(large.perSec / small.perSec).toFixed(2)}`],
+  ['gateway RSS < 400 MB at 50k', large.rss < 400, `${large.rss.toFixed(0)} MB`],
+];
+for (const [what, ok, fig] of checks) console.log(`${ok ? 'MET   ' : 'NOT MET'} ${what}: ${fig}`);

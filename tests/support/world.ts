@@ -1,0 +1,108 @@
+// A whole world on loopback for component tests: the three real simulated partner servers and the real
+// gateway (in this process, or as a child process for crash tests), with a fresh data directory.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import axios, { type AxiosInstance } from 'axios';
+import { loadConfig, type Config } from '../../gateway/src/config.js';
+import { startGateway, type RunningGateway } from '../../gateway/src/server.js';
+import type { PartnerModule, SimulatedPartner } from '../../gateway/src/ports/partner.js';
+import { PARTNERS } from '../../partners/index.js';
+
+export type Env = Record<string, string>;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The partner HTTP client the gateway gets in tests: it refuses any host but loopback. */
+export function loopbackHttp(timeoutMs = 3000): AxiosInstance {
+  const http = axios.create({ timeout: timeoutMs, proxy: false, maxRedirects: 0 });
+  http.interceptors.request.use((req) => {
+    const host = new URL(req.url ?? '', req.baseURL).hostname;
+    if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`tests may only call loopback, not ${host}`);
+    return req;
+  });
+  return http;
+}
+
+export const devSettings = (m: PartnerModule): Record<string, string> =>
+  Object.fromEntries(Object.entries(m.settings).map(([k, v]) => [k, v.devDefault]));
+
+export interface Sims {
+  byRegion: Record<string, SimulatedPartner>;
+  close(): Promise<void>;
+}
+
+export async function startSimulators(gatewayBaseUrl: string, autoAdvance?: { acceptAfterMs: number; completeAfterMs: number }): Promise<Sims> {
+  const byRegion: Record<string, SimulatedPartner> = {};
+  for (const m of PARTNERS) {
+    byRegion[m.region] = await m.createSimulator({
+      settings: { ...devSettings(m), URL: 'http://127.0.0.1:0' },
+      gatewayBaseUrl,
+      inbound: { appId: `partner-${m.region}`, secret: `dev-only-inbound-secret-${m.region}` },
+      ...(autoAdvance ? { autoAdvance } : {}),
+    });
+  }
+  return { byRegion, close: async () => { await Promise.all(Object.values(byRegion).map((s) => s.close())); } };
+}
+
+/** Environment for a gateway that talks to these simulators (also used for child processes). */
+export function gatewayEnv(port: number, dataDir: string, sims: Sims, extra: Env = {}): Env {
+  const env: Env = {
+    NODE_ENV: 'test',
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    HANDOFF_BACKOFF_MS: '50,100,200,400',
+    HANDOFF_JITTER: '0',
+    HANDOFF_TIMEOUT_MS: '2000',
+    POLL_INTERVAL_MS: '100',
+  };
+  for (const [region, sim] of Object.entries(sims.byRegion)) env[`PARTNER_${region}_URL`] = sim.url;
+  return { ...env, ...extra };
+}
+
+export interface World {
+  url: string;
+  gateway: RunningGateway;
+  sims: Sims;
+  config: Config;
+  dataDir: string;
+  /** stop the gateway (gracefully) and start it again on the same data directory and port */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startWorld(opts: { env?: Env; background?: boolean; autoAdvance?: { acceptAfterMs: number; completeAfterMs: number } } = {}): Promise<World> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kytb-'));
+  const port = await freePort();
+  const sims = await startSimulators(`http://127.0.0.1:${port}`, opts.autoAdvance);
+  const config = loadConfig(gatewayEnv(port, dataDir, sims, opts.env), PARTNERS);
+  const start = () => startGateway({ config, partnerModules: PARTNERS, http: loopbackHttp(config.handoff.timeoutMs), background: opts.background ?? true });
+  const world: World = {
+    url: `http://127.0.0.1:${port}`,
+    gateway: await start(),
+    sims,
+    config,
+    dataDir,
+    async restart() {
+      await world.gateway.stop();
+      world.gateway = await start();
+    },
+    async close() {
+      await world.gateway.stop();
+      await sims.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return world;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { PROVINCES, isRegionCode, regionFullName, regionName } from '../../../gateway/src/domain/region.js';
+
+describe('isRegionCode', () => {
+  const cases: [string, { given: string; want: boolean }][] = [
+    ['a county-level city (诸暨市)', { given: '330681', want: true }],
+    ['a district of a municipality (徐汇区)', { given: '310104', want: true }],
+    ['a prefecture (汉中市)', { given: '610700', want: true }],
+    ['a province-level region (宁夏)', { given: '640000', want: true }],
+    ['a county we have no name for, still well-formed', { given: '330621', want: true }],
+    ['Hong Kong as a whole', { given: '810000', want: true }],
+    ['five digits', { given: '33068', want: false }],
+    ['seven digits', { given: '3306810', want: false }],
+    ['letters', { given: '33068A', want: false }],
+    ['surrounding space', { given: ' 330681', want: false }],
+    ['no such province (99)', { given: '990000', want: false }],
+    ['no such province (10, used for 全国 in credit codes only)', { given: '100000', want: false }],
+    ['no such province (83)', { given: '830000', want: false }],
+    ['a county part with no city part', { given: '330001', want: false }],
+    ['a subdivision of Hong Kong, which GB/T 2260 does not have', { given: '810100', want: false }],
+  ];
+  test.each(cases)('%s', (_name, { given, want }) => {
+    expect(isRegionCode(given)).toBe(want);
+  });
+
+  test('there are exactly the 34 province-level regions, and each one is a region code', () => {
+    expect(Object.keys(PROVINCES)).toHaveLength(34);
+    for (const p of Object.keys(PROVINCES)) expect(isRegionCode(`${p}0000`)).toBe(true);
+  });
+});
+
+describe('regionName and regionFullName', () => {
+  const cases: [string, { given: string; want: [string | undefined, string | undefined] }][] = [
+    ['诸暨市', { given: '330681', want: ['诸暨市', '浙江省绍兴市诸暨市'] }],
+    ['绍兴市', { given: '330600', want: ['绍兴市', '浙江省绍兴市'] }],
+    ['浙江省', { given: '330000', want: ['浙江省', '浙江省'] }],
+    ['上虞区', { given: '330604', want: ['上虞区', '浙江省绍兴市上虞区'] }],
+    ['徐汇区, with no 市辖区 in its name', { given: '310104', want: ['徐汇区', '上海市徐汇区'] }],
+    ['上海市', { given: '310000', want: ['上海市', '上海市'] }],
+    ['汉中市', { given: '610700', want: ['汉中市', '陕西省汉中市'] }],
+    ['陕西省', { given: '610000', want: ['陕西省', '陕西省'] }],
+    ['宁夏回族自治区', { given: '640000', want: ['宁夏回族自治区', '宁夏回族自治区'] }],
+    ['银川市', { given: '640100', want: ['银川市', '宁夏回族自治区银川市'] }],
+    ['a well-formed code not in our table', { given: '330621', want: [undefined, undefined] }],
+    ['not a code', { given: '99', want: [undefined, undefined] }],
+  ];
+  test.each(cases)('%s', (_name, { given, want }) => {
+    expect([regionName(given), regionFullName(given)]).toEqual(want);
+  });
+
+  test('every province-level region has its name', () => {
+    expect(regionName('540000')).toBe('西藏自治区');
+    expect(regionName('820000')).toBe('澳门特别行政区');
+    expect(new Set(Object.values(PROVINCES)).size).toBe(34);
+  });
+});
