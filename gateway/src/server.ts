@@ -47,7 +47,7 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   const { config } = opts;
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
   const now = opts.now ?? (() => new Date());
-  const { store, audit } = await openStore({ dataDir: config.dataDir, fsync: config.storeFsync, logger: logger.child({ module: 'store' }) });
+  const { store, audit } = await openStore({ dataDir: config.dataDir, fsync: config.storeFsync, logger });
   const users = await openUserStore(config.dataDir);
   if (config.auth.seedDemoUsers) await users.seed(await demoUserRecords());
 

@@ -108,12 +108,18 @@ async function delivered(base: string): Promise<number> {
   return [...text.matchAll(/^kytb_handoff_attempts_total\{[^}]*outcome="delivered"[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
 }
 
+/** CPU time (user + system) a process has used, in ms, from /proc (clock ticks of 10 ms). */
+const cpuMs = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
 const rssMb = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
   const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+) kB`));
   return m ? Number(m[1]) / 1024 : NaN;
 };
 
-interface Figures { size: number; perSec: number; p50: number; p99: number; submitP50: number; rss: number; hwm: number; startMs: number }
+interface Figures { size: number; perSec: number; gwCpu: number; restCpu: number; p50: number; p99: number; submitP50: number; rss: number; hwm: number; startMs: number }
 
 async function measure(size: number): Promise<Figures> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `kytb-bench-${size}-`));
@@ -142,10 +148,15 @@ async function measure(size: number): Promise<Figures> {
     const burst = ids.splice(0, BURST - warm.length);
     const before = await delivered(base);
     const submitLat: number[] = [];
+    const gwCpu0 = cpuMs(gw.child.pid!);
+    const restCpu0 = process.cpuUsage();
     const tb = performance.now();
     await pool(burst, IN_FLIGHT, async (id) => { const t = performance.now(); await submit(id); submitLat.push(performance.now() - t); });
-    while ((await delivered(base)) - before < burst.length) await sleep(10);
+    while ((await delivered(base)) - before < burst.length) await sleep(50);
     const perSec = burst.length / ((performance.now() - tb) / 1000);
+    const gwCpu = (cpuMs(gw.child.pid!) - gwCpu0) / burst.length;
+    const rest = process.cpuUsage(restCpu0);
+    const restCpu = (rest.user + rest.system) / 1000 / burst.length;
 
     // 2. Latency at 100 handoffs/s: open loop, submit → partner acknowledged (deliveredAt, same clock).
     const paced = ids.splice(0, PACED);
@@ -168,7 +179,7 @@ async function measure(size: number): Promise<Figures> {
       lat.push(Date.parse(c.handoffs[0].deliveredAt) - started.get(id)!);
     }
     const pid = gw.child.pid!;
-    return { size, perSec, p50: pct(lat, 50), p99: pct(lat, 99), submitP50: pct(submitLat, 50), rss: rssMb(pid, 'VmRSS'), hwm: rssMb(pid, 'VmHWM'), startMs };
+    return { size, perSec, gwCpu, restCpu, p50: pct(lat, 50), p99: pct(lat, 99), submitP50: pct(submitLat, 50), rss: rssMb(pid, 'VmRSS'), hwm: rssMb(pid, 'VmHWM'), startMs };
   } finally {
     gw?.child.kill('SIGTERM');
     await gw?.exited;
@@ -188,6 +199,7 @@ for (const size of SIZES) {
   console.log(
     `stored ${String(size).padStart(6)}: ${f.perSec.toFixed(0).padStart(5)} handoffs/s (${(f.perSec / base.perSec * 100).toFixed(1)}% of bare HTTP req/s)` +
     ` · at ${PACED_RATE}/s submit→ack p50 ${f1(f.p50)} ms p99 ${f1(f.p99)} ms (p50 = ${(f.p50 / base.p50).toFixed(0)}× bare RTT)` +
+    ` · CPU per handoff: gateway ${f1(f.gwCpu)} ms, partners + load generator ${f1(f.restCpu)} ms` +
     ` · submit p50 ${f1(f.submitP50)} ms · gateway RSS ${f.rss.toFixed(0)} MB (peak ${f.hwm.toFixed(0)} MB) · start ${f1(f.startMs / 1000)} s`,
   );
 }

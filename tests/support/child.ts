@@ -13,7 +13,7 @@ export interface GatewayProcess {
 }
 
 export async function spawnGateway(env: Env, baseUrl: string): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'gateway/src/main.ts')], {
+  const child = spawn(process.execPath, [...(process.env.KYTB_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', path.join(root, 'gateway/src/main.ts')], {
     cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
