@@ -6,13 +6,9 @@ import type { Store } from './store/types.js';
 import type { PartnerAdapter } from './ports/partner.js';
 import type { Metrics } from './metrics.js';
 
-export interface AuditVerdict {
-  ok: boolean;
-  entries: number;
-  head: string;
-  firstBadSeq?: number;
-  reason?: string;
-}
+import type { AuditVerdict } from './audit/verify.js';
+
+export type { AuditVerdict };
 
 export interface AuditService {
   /** wait until every event written so far is chained */

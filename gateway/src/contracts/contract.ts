@@ -62,9 +62,16 @@ export function loadContract(relativeFile: string): Contract {
   const text = readFileSync(file, 'utf8');
   const document = parse(text) as JsonObject;
   const id = `contract:${relativeFile}`;
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
-  addFormats(ajv);
-  ajv.addSchema(document, id);
+  // Two compilations of the same schemas: a fast one that stops at the first error (the common, valid
+  // case costs less), and one that collects every error, used only to explain a failure.
+  const makeAjv = (allErrors: boolean): Ajv2020 => {
+    const ajv = new Ajv2020({ strict: false, allErrors, validateFormats: true });
+    addFormats(ajv);
+    ajv.addSchema(document, id);
+    return ajv;
+  };
+  const fast = makeAjv(false);
+  let thorough: Ajv2020 | undefined;
 
   const ops = new Map<string, OperationInfo>();
   const walk = (root: 'paths' | 'webhooks'): void => {
@@ -82,17 +89,21 @@ export function loadContract(relativeFile: string): Contract {
   walk('webhooks');
 
   const compiled = new Map<string, ValidateFunction>();
-  const validator = (pointer: string): ValidateFunction => {
-    let v = compiled.get(pointer);
+  const explained = new Map<string, ValidateFunction>();
+  const compile = (cache: Map<string, ValidateFunction>, ajv: Ajv2020, pointer: string): ValidateFunction => {
+    let v = cache.get(pointer);
     if (!v) {
       v = ajv.compile({ $ref: `${id}${pointer}` });
-      compiled.set(pointer, v);
+      cache.set(pointer, v);
     }
     return v;
   };
   const run = (pointer: string, value: unknown): FieldError[] => {
-    const v = validator(pointer);
-    return v(value) ? [] : toFieldErrors(v.errors);
+    const v = compile(compiled, fast, pointer);
+    if (v(value)) return [];
+    thorough ??= makeAjv(true);
+    const all = compile(explained, thorough, pointer);
+    return all(value) ? toFieldErrors(v.errors) : toFieldErrors(all.errors);
   };
   // Walk a JSON pointer through the document, following local $refs on the way (requestBody and
   // responses are often $refs to components), and return the pointer Ajv should compile.
