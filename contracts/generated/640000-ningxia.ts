@@ -485,13 +485,21 @@ export interface operations {
                     "application/json": components["schemas"]["NotifyReceipt"];
                 };
             };
-            /** @description 未接收，平台按重推策略处理 */
+            /**
+             * @description 未接收，平台按重推策略处理（4xx 不重推，5xx 与超时重推）。接收方（跨域通办网关）以
+             *     RFC 9457 `application/problem+json` 说明原因，错误码见网关接口 contracts/gateway.yaml。
+             */
             default: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotifyReceipt"];
+                    "application/problem+json": {
+                        status: number;
+                        code: string;
+                        title?: string;
+                        detail: string;
+                    };
                 };
             };
         };
