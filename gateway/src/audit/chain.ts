@@ -11,6 +11,8 @@ import { chainEvents, type ChainHead, headOf } from './hash.js';
 /** What the chainer needs of a store (LowStore has all of it). */
 export type ChainerStore = Pick<Store, 'events' | 'readAudit' | 'appendAudit'> & {
   markChained?(caseId: string, seq: number): void;
+  /** the last entry's seq and hash without parsing the whole trail (undefined: read it all) */
+  readAuditHead?(caseId: string): Promise<ChainHead | undefined>;
 };
 
 export interface AuditChainer {
@@ -93,7 +95,7 @@ export function createAuditChainer(opts: ChainerOptions): AuditChainer {
   }
 
   async function chainCase(caseId: string, work: Work): Promise<void> {
-    const head = heads.get(caseId) ?? headOf(await store.readAudit(caseId));
+    const head = heads.get(caseId) ?? (await store.readAuditHead?.(caseId)) ?? headOf(await store.readAudit(caseId));
     let events = work.reload ? [] : work.events.filter((e) => e.seq > head.seq).sort((a, b) => a.seq - b.seq);
     // a gap (events missed while a chaining failed, or a reconcile) is filled from the store itself
     if (work.reload || !follows(head.seq, events)) {

@@ -1,4 +1,5 @@
 // What the audit chainer may still owe, so a restart finds it without reading every audit file.
+// The chainer's progress reaches `chained()` only once the audit files are fsynced (auditSync.ts).
 //
 // Every case document carries `lsn`, a store-wide logical write counter (monotonic across restarts:
 // it resumes from the highest lsn on disk, so wall-clock jumps cannot confuse it). The checkpoint
@@ -54,6 +55,11 @@ export class AuditBacklog {
     if (!this.#tracking || lsn < watermark || lastSeq === 0) return false;
     this.#owed.set(caseId, { lsn, seq: lastSeq });
     return true;
+  }
+
+  /** at init: lsns up to this one were used (by the write-ahead log) */
+  advance(lsn: number): void {
+    if (lsn >= this.#nextLsn) this.#nextLsn = lsn + 1;
   }
 
   begin(): number {

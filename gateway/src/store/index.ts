@@ -5,15 +5,16 @@
 import { createAuditChainer } from '../audit/chain.js';
 import { type AuditVerdict, verifyCaseAudit } from '../audit/verify.js';
 import type { StoreLogger } from './logger.js';
-import { createLowStore, type LowStore } from './lowStore.js';
+import { createLowStore, type LowStore, type LowStoreOptions } from './lowStore.js';
 
 export type { AuditVerdict } from '../audit/verify.js';
 export { verifyCaseAudit } from '../audit/verify.js';
-export { createLowStore, type LowStore, type LowStoreOptions, type InitReport } from './lowStore.js';
+export { createLowStore, type CheckpointStage, type LowStore, type LowStoreOptions, type InitReport, type StoreStats } from './lowStore.js';
 export { BlobNotFoundError } from './blobs.js';
 export type { StoreLogger } from './logger.js';
 
-export interface OpenStoreOptions {
+/** dataDir, fsync and logger are what the gateway sets; the rest tune or test the store (lowStore.ts) */
+export interface OpenStoreOptions extends Omit<LowStoreOptions, 'onEvents'> {
   dataDir: string;
   fsync?: boolean;
   logger?: StoreLogger;

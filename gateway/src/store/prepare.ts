@@ -14,6 +14,7 @@ export async function prepareDataDir(layout: Layout, fsync: boolean): Promise<vo
     if (fsync) await fsyncDir(dir);
   }
   await mkdir(layout.blobsDir, { recursive: true });
+  await mkdir(layout.walDir, { recursive: true });
   if (fsync) await fsyncDir(layout.root);
 }
 

@@ -160,6 +160,32 @@ describe('the hash-chained audit trail', () => {
     expect((await opened()).store.casesToReconcile()).toEqual([]);
   });
 
+  test('the audit checkpoint moves only once the audit files are synced, so a crash before that re-chains those cases', async () => {
+    const first = await openStore({ dataDir: dir });
+    for (const n of [1, 2, 3]) await first.store.createCase(caseRecord(n), [event('case.created')]);
+    await first.audit.close();
+    await first.store.close();
+
+    // appended to the audit files, but no checkpoint synced them before the crash
+    const crashed = await openStore({ dataDir: dir, checkpointMs: 600_000 });
+    await crashed.store.updateCase('case-00002', () => [event('case.submitted')]);
+    await crashed.store.updateCase('case-00003', () => [event('case.submitted')]);
+    await crashed.audit.flush();
+    expect(await crashed.store.readAudit('case-00002')).toHaveLength(2);
+
+    const second = await openStore({ dataDir: dir, checkpointMs: 600_000 });
+    expect(second.store.casesToReconcile().sort()).toEqual(['case-00002', 'case-00003']);
+    expect(await second.audit.verify('case-00003')).toMatchObject({ ok: true, entries: 2 });
+    await second.store.updateCase('case-00001', () => [event('case.submitted')]);
+    await second.audit.flush();
+    // a checkpoint syncs the audit files and only then saves the watermark
+    await second.store.checkpoint();
+
+    const third = await opened();
+    expect(third.store.casesToReconcile()).toEqual([]);
+    expect(await third.audit.verify('case-00001')).toMatchObject({ ok: true, entries: 2 });
+  });
+
   test('a torn last line left by an interrupted append is cut off, and the chain continues cleanly', async () => {
     await chainedCaseOnDisk();
     await appendFile(auditFile(ID), '{"seq":6,"prev":"ab12');

@@ -63,6 +63,8 @@ describe('the case store', () => {
   test('when mutate throws, nothing is written and the cached case is unchanged', async () => {
     const store = await open();
     await store.createCase(caseRecord(1), [event('case.created')]);
+    // documents follow their (durable) log entries in the background: write them out to look at the file
+    await store.flushDocuments();
     const before = await readFile(caseFile('case-00001'), 'utf8');
 
     await expect(
@@ -73,6 +75,7 @@ describe('the case store', () => {
       }),
     ).rejects.toThrow('guard failed');
 
+    await store.flushDocuments();
     expect(await readFile(caseFile('case-00001'), 'utf8')).toBe(before);
     const after = await store.getCase('case-00001');
     expect(after?.status).toBe('received');
@@ -137,6 +140,7 @@ describe('the case store', () => {
         });
       }
     }
+    await store.flushDocuments();
     expect(JSON.parse(await readFile(caseFile('case-00002'), 'utf8')).record.promisedDays).toBe(5 + 6);
     expect((await store.getCase('case-00003'))?.promisedDays).toBe(5 + 9);
   });
