@@ -8,4 +8,10 @@ echo "== contract types are fresh"; npm run --silent contracts:check
 echo "== lint"; npm run --silent lint
 echo "== typecheck"; npm run --silent typecheck
 echo "== dependency rules"; npm run --silent deps:check
-echo "== tests"; npx vitest run
+echo "== tests"
+mkdir -p test-artifacts
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile=test-artifacts/vitest.json || status=$?
+# One plain closing line for CI: "N passed, N failed".
+node -e 'const r=require("./test-artifacts/vitest.json");console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`)' || true
+exit $status
