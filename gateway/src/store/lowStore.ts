@@ -92,10 +92,13 @@ export function createLowStore(opts: LowStoreOptions): LowStore {
       state = 'closed';
       await locks.idle();
       await auditLocks.idle();
-      await checkpointer?.close();
-      flusher.close();
-      await wal?.close();
-      await syncer?.close();
+      try {
+        await checkpointer?.close();
+      } finally {
+        flusher.close();
+        await wal?.close();
+        await syncer?.close();
+      }
     },
 
     async createCase(record, events) {

@@ -25,6 +25,8 @@ interface Item {
   reject: (e: unknown) => void;
 }
 
+const RESOLVE_SLICE = 16;
+
 interface Segment {
   n: number;
   fd: number;
@@ -160,10 +162,21 @@ export class WriteAheadLog {
     for (const it of batch) {
       this.#lastLsn = it.doc.lsn;
       it.onCommit();
-      it.resolve();
     }
+    resolveInSlices(batch);
     if (this.#bytes > this.#opts.segmentBytes) this.#opts.onFull?.();
   }
+}
+
+/**
+ * Every caller of a batch resumes at once, and each goes on with its own work (its next write, its
+ * response): 64 callers held the event loop for ~20 ms in one go. So they resume a slice per turn of
+ * the loop, letting timers and I/O in between, while the next batch is already being written.
+ */
+function resolveInSlices(items: Item[], from = 0): void {
+  const to = Math.min(items.length, from + RESOLVE_SLICE);
+  for (let i = from; i < to; i++) (items[i] as Item).resolve();
+  if (to < items.length) setImmediate(() => resolveInSlices(items, to));
 }
 
 async function createSegment(opts: WalOptions, n: number): Promise<Segment> {
