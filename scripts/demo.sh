@@ -3,5 +3,7 @@
 # three simulated partner regions on the embedded lowdb store.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# mediasoup 3.8.4 finds its worker through this variable, at npm install and at run time.
+export MEDIASOUP_WORKER_BIN="${MEDIASOUP_WORKER_BIN:-/usr/lib/x86_64-linux-gnu/mediasoup/mediasoup-worker}"
 bash scripts/setup.sh
 exec npm start
