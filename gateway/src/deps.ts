@@ -31,6 +31,8 @@ export interface Core {
   /** the HTTP client for calls to partners */
   http: AxiosInstance;
   metrics: Metrics;
+  /** inbound replay protection (durable: survives restarts) */
+  nonces: { remember(partner: string, nonce: string): Promise<boolean> };
   /** wake the handoff worker (a job was queued) */
   kickHandoffs(): void;
 }

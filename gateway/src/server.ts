@@ -8,7 +8,7 @@ import type { Core, PartnerDirectory } from './deps.js';
 import type { PartnerModule } from './ports/partner.js';
 import { createLogger, type Logger } from './log.js';
 import { createMetrics } from './metrics.js';
-import { openStore } from './store/index.js';
+import { NonceJournal, openStore } from './store/index.js';
 import { openUserStore } from './store/userStore.js';
 import { demoUserRecords } from './auth/demoUsers.js';
 import { createTokenService } from './auth/tokens.js';
@@ -16,6 +16,7 @@ import { createLogin } from './auth/login.js';
 import { createHandoffWorker, type HandoffWorker } from './handoff/worker.js';
 import { createStatusPoller, type StatusPoller } from './handoff/poller.js';
 import { createApp } from './app.js';
+import { assertWorkerBinary, startRemote, type RemoteWindowService } from './remote/index.js';
 
 export interface StartOptions {
   config: Config;
@@ -34,6 +35,8 @@ export interface RunningGateway {
   core: Core;
   worker: HandoffWorker;
   poller: StatusPoller;
+  /** the remote window (远程帮办), unless RW_ENABLED=false */
+  remote: RemoteWindowService | undefined;
   /** graceful: stop accepting, finish the jobs in flight, chain the audit, close the store */
   stop(): Promise<void>;
 }
@@ -47,12 +50,17 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   const { config } = opts;
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
   const now = opts.now ?? (() => new Date());
+  // fail fast, before anything is opened, when the remote window cannot have its media workers
+  if (config.remoteWindow.enabled) await assertWorkerBinary(config.remoteWindow.workerBin);
   const { store, audit } = await openStore({ dataDir: config.dataDir, fsync: config.storeFsync, logger });
+  const nonces = await NonceJournal.open({
+    dataDir: config.dataDir, ttlMs: 2 * config.inbound.clockSkewSeconds * 1000, fsync: config.storeFsync, now: () => now().getTime(),
+  });
   const users = await openUserStore(config.dataDir);
   if (config.auth.seedDemoUsers) await users.seed(await demoUserRecords());
 
   const core: Core = {
-    config, store, audit, now, logger,
+    config, store, audit, now, logger, nonces,
     partners: partnerDirectory(opts.partnerModules, config),
     http: opts.http ?? axios.create({ timeout: config.handoff.timeoutMs, proxy: false, maxRedirects: 0 }),
     metrics: createMetrics(),
@@ -64,12 +72,15 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   const tokens = createTokenService(config.auth.jwtSecret, config.auth.tokenTtlSeconds);
   const login = createLogin({ users, tokens, now, maxFailures: config.auth.loginMaxFailures, lockSeconds: config.auth.loginLockSeconds });
   let ready = false;
-  const app = createApp({ core, tokens, login, isReady: () => ready });
+  const remote = config.remoteWindow.enabled ? await startRemote(core) : undefined;
+  const app = createApp({ core, tokens, login, isReady: () => ready, ...(remote ? { remote: remote.window } : {}) });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  // the remote window's signalling socket (/rw/ws); any other upgrade is not ours
+  server.on('upgrade', (req, socket, head) => { if (!remote?.window.handleUpgrade(req, socket, head)) socket.destroy(); });
   if (opts.background !== false) {
     worker.start();
     poller.start();
@@ -84,9 +95,11 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
     core,
     worker,
     poller,
+    remote,
     stop() {
       stopping ??= (async () => {
         ready = false;
+        await remote?.stop();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         await worker.stop();
@@ -94,6 +107,7 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
         await closed;
         await audit.close();
         await store.close();
+        await nonces.close();
       })();
       return stopping;
     },

@@ -8,6 +8,7 @@
 // measured); what is measured goes through the front door: POST /api/cases/{id}/submit, the durable
 // outbox, the worker, each partner's real contract over HTTP.
 import { randomUUID } from 'node:crypto';
+import diagnostics from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -29,6 +30,11 @@ const PACED = Number(process.env.BENCH_PACED ?? 500); // submitted at PACED_RATE
 const PACED_RATE = 100;
 const IN_FLIGHT = 64;
 const REGIONS = ['310104', '610700', '640000'];
+
+// Every HTTP request a simulated partner serves (they run in this process; the gateway is a child), so
+// the bench can say how many round trips one handoff costs and what that alone allows on this machine.
+let partnerRequests = 0;
+diagnostics.subscribe('http.server.request.start', () => { partnerRequests += 1; });
 
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -119,7 +125,7 @@ const rssMb = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
   return m ? Number(m[1]) / 1024 : NaN;
 };
 
-interface Figures { size: number; perSec: number; gwCpu: number; restCpu: number; p50: number; p99: number; submitP50: number; rss: number; hwm: number; startMs: number }
+interface Figures { size: number; perSec: number; tripsPerHandoff: number; gwCpu: number; restCpu: number; p50: number; p99: number; submitP50: number; rss: number; hwm: number; startMs: number }
 
 async function measure(size: number): Promise<Figures> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `kytb-bench-${size}-`));
@@ -147,6 +153,7 @@ async function measure(size: number): Promise<Figures> {
     // 1. Throughput: BURST submits as fast as the client can, until the partners acknowledged all.
     const burst = ids.splice(0, BURST - warm.length);
     const before = await delivered(base);
+    const requests0 = partnerRequests;
     const submitLat: number[] = [];
     const gwCpu0 = cpuMs(gw.child.pid!);
     const restCpu0 = process.cpuUsage();
@@ -154,6 +161,8 @@ async function measure(size: number): Promise<Figures> {
     await pool(burst, IN_FLIGHT, async (id) => { const t = performance.now(); await submit(id); submitLat.push(performance.now() - t); });
     while ((await delivered(base)) - before < burst.length) await sleep(50);
     const perSec = burst.length / ((performance.now() - tb) / 1000);
+    // partner round trips plus the submit itself
+    const tripsPerHandoff = (partnerRequests - requests0) / burst.length + 1;
     const gwCpu = (cpuMs(gw.child.pid!) - gwCpu0) / burst.length;
     const rest = process.cpuUsage(restCpu0);
     const restCpu = (rest.user + rest.system) / 1000 / burst.length;
@@ -179,7 +188,12 @@ async function measure(size: number): Promise<Figures> {
       lat.push(Date.parse(c.handoffs[0].deliveredAt) - started.get(id)!);
     }
     const pid = gw.child.pid!;
-    return { size, perSec, gwCpu, restCpu, p50: pct(lat, 50), p99: pct(lat, 99), submitP50: pct(submitLat, 50), rss: rssMb(pid, 'VmRSS'), hwm: rssMb(pid, 'VmHWM'), startMs };
+    if (process.env.BENCH_HEAP) {
+      const m = (await call(base, 'GET', '/metrics')).body as string;
+      console.log(m.split('\n').filter((l) => /^kytb_nodejs_(heap_size|external|eventloop_lag|gc_duration_seconds_sum|gc_duration_seconds_count)/.test(l)).join('\n'));
+      if (process.env.BENCH_HEAP === 'snapshot') { process.kill(gw.child.pid!, 'SIGUSR2'); await sleep(15_000); }
+    }
+    return { size, perSec, tripsPerHandoff, gwCpu, restCpu, p50: pct(lat, 50), p99: pct(lat, 99), submitP50: pct(submitLat, 50), rss: rssMb(pid, 'VmRSS'), hwm: rssMb(pid, 'VmHWM'), startMs };
   } finally {
     gw?.child.kill('SIGTERM');
     await gw?.exited;
@@ -200,6 +214,7 @@ for (const size of SIZES) {
     `stored ${String(size).padStart(6)}: ${f.perSec.toFixed(0).padStart(5)} handoffs/s (${(f.perSec / base.perSec * 100).toFixed(1)}% of bare HTTP req/s)` +
     ` · at ${PACED_RATE}/s submit→ack p50 ${f1(f.p50)} ms p99 ${f1(f.p99)} ms (p50 = ${(f.p50 / base.p50).toFixed(0)}× bare RTT)` +
     ` · CPU per handoff: gateway ${f1(f.gwCpu)} ms, partners + load generator ${f1(f.restCpu)} ms` +
+    ` · ${f1(f.tripsPerHandoff)} HTTP round trips per handoff (bare HTTP alone would cap at ${(base.perSec / f.tripsPerHandoff).toFixed(0)} handoffs/s)` +
     ` · submit p50 ${f1(f.submitP50)} ms · gateway RSS ${f.rss.toFixed(0)} MB (peak ${f.hwm.toFixed(0)} MB) · start ${f1(f.startMs / 1000)} s`,
   );
 }

@@ -147,6 +147,20 @@ describe('POST /api/inbound/cases (receiveCase)', () => {
     expect(count()).toBe(before);
   });
 
+  test('a nonce accepted before a restart is still refused after it (the replay window survives restarts)', async () => {
+    const body = inboundCase();
+    const nonce = `nonce-restart-${Date.now()}`;
+    expect((await signedCall(world.url, '/api/inbound/cases', body, cred, { idempotencyKey: `${body.partnerCaseNo}:k`, nonce })).status).toBe(201);
+    await world.restart();
+    const before = count();
+    const replay = await signedCall(world.url, '/api/inbound/cases', inboundCase(), cred, { idempotencyKey: `other-key-${Date.now()}`, nonce });
+    expectProblem(replay, 409, 'NONCE_REPLAYED');
+    expect(count()).toBe(before);
+    // and a fresh nonce still goes through
+    const next = inboundCase();
+    expect((await signedCall(world.url, '/api/inbound/cases', next, cred, { idempotencyKey: `${next.partnerCaseNo}:k` })).status).toBe(201);
+  });
+
   test('an unknown partner, malformed JSON, a wrong ID number and a material whose hash does not match are refused', async () => {
     const before = count();
     expectProblem(await signedCall(world.url, '/api/inbound/cases', inboundCase(), { appId: 'nobody', secret: 'x' }, { idempotencyKey: 'abcdefgh1' }), 401, 'PARTNER_UNKNOWN');

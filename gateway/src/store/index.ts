@@ -12,6 +12,7 @@ export { verifyCaseAudit } from '../audit/verify.js';
 export { createLowStore, type CheckpointStage, type LowStore, type LowStoreOptions, type InitReport, type StoreStats } from './lowStore.js';
 export { BlobNotFoundError } from './blobs.js';
 export type { StoreLogger } from './logger.js';
+export { NonceJournal } from './nonceJournal.js';
 
 /** dataDir, fsync and logger are what the gateway sets; the rest tune or test the store (lowStore.ts) */
 export interface OpenStoreOptions extends Omit<LowStoreOptions, 'onEvents'> {

@@ -4,7 +4,6 @@ import { Router, type Request } from 'express';
 import { GatewayError, isGatewayError } from '../../errors.js';
 import type { Core } from '../../deps.js';
 import { authenticateGatewaySignature, assertFreshAndNew } from '../../inbound/authenticate.js';
-import { NonceRegistry } from '../../inbound/nonces.js';
 import { receiveCase } from '../../inbound/receiveCase.js';
 import { receivePartnerStatus } from '../../inbound/receivePartnerStatus.js';
 import type { InboundHttpRequest } from '../../ports/partner.js';
@@ -14,10 +13,8 @@ type RawRequest = Request & { rawBody?: Buffer };
 
 export function inboundRouter(core: Core): Router {
   const r = Router();
-  const nonces = new NonceRegistry(2 * core.config.inbound.clockSkewSeconds * 1000);
-
-  r.post('/cases', (req: RawRequest, res, next) => {
-    const partner = authenticateGatewaySignature(core, nonces, { method: req.method, url: req.originalUrl, headers: req.headers, rawBody: req.rawBody ?? Buffer.alloc(0) });
+  r.post('/cases', async (req: RawRequest, res, next) => {
+    const partner = await authenticateGatewaySignature(core, { method: req.method, url: req.originalUrl, headers: req.headers, rawBody: req.rawBody ?? Buffer.alloc(0) });
     res.locals.partner = partner;
     next();
   }, validateBody('receiveCase'), async (req: RawRequest, res) => {
@@ -36,7 +33,7 @@ export function inboundRouter(core: Core): Router {
       headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
     };
     try {
-      assertFreshAndNew(core, nonces, region, adapter.verifyCallback(inbound));
+      await assertFreshAndNew(core, region, adapter.verifyCallback(inbound));
       for (const update of adapter.parseCallback(inbound)) await receivePartnerStatus(core, region, update);
     } catch (e) {
       // Errors are our problem+json (documented codes); success is answered in the partner's style.
