@@ -22,6 +22,26 @@ module.exports = {
       to: { path: 'node_modules/lowdb' },
     },
     {
+      name: 'remote-window-not-to-gateway',
+      comment: 'The remote window sees the gateway only through its port (remote-window/src/server/ports.ts); gateway/src/remote implements it.',
+      severity: 'error',
+      from: { path: '^remote-window/' },
+      to: { path: '^gateway/src/', pathNot: '^gateway/src/ports/' },
+    },
+    {
+      name: 'gateway-to-remote-window-through-its-index',
+      comment: 'The gateway uses the remote window through its public index only.',
+      severity: 'error',
+      from: { path: '^gateway/' },
+      to: { path: '^remote-window/', pathNot: '^remote-window/src/server/index\\.ts$' },
+    },
+    {
+      name: 'rw-server-not-to-browser-client',
+      severity: 'error',
+      from: { path: '^remote-window/src/server/' },
+      to: { path: '^remote-window/src/client/' },
+    },
+    {
       name: 'no-orphans',
       severity: 'error',
       from: { orphan: true, pathNot: ['\\.d\\.ts$', '(^|/)tsconfig\\.json$', '\\.test\\.ts$', '(^|/)main\\.ts$', '^contracts/generated/'] },

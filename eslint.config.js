@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'contracts/generated/**', 'remote-window/public/vendor/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'contracts/generated/**', 'remote-window/public/vendor/**', 'remote-window/web/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

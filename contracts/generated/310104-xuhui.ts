@@ -190,7 +190,7 @@ export interface components {
             /** @description 材料文件（PDF、JPEG、PNG，≤20 MB），文件名取自 multipart 部件的 filename */
             file: string;
             sha256: components["schemas"]["Sha256"];
-            /** @description 材料编码 */
+            /** @description 材料编码（事项材料清单的编码；收件地网关随件出具的文书另用 KYTB-SLHZ 受理回执、KYTB-CLLZD 材料流转单，同样校验 SHA-256） */
             materialCode: string;
             /** @description 材料名称 */
             materialName: string;

@@ -185,7 +185,7 @@ export interface components {
         ClscRequest: {
             qqlsh: components["schemas"]["Qqlsh"];
             bjbh: components["schemas"]["Bjbh"];
-            /** @description 材料编码 */
+            /** @description 材料编码（事项材料清单的编码；收件地网关随件出具的文书另用 KYTB-SLHZ 受理回执、KYTB-CLLZD 材料流转单，同样校验 SHA-256） */
             clbm: string;
             /** @description 材料名称 */
             clmc: string;

@@ -284,6 +284,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 办件文书（受理回执、材料流转单、通知书、送达回执、办理地结果文书）
+         * @description The gateway's signed documents of the case, originals and 副本 (oldest first), then the result
+         *     document the partner sent back, if any. A document the case's state calls for that is not made
+         *     yet (it is made off the request paths, within moments) is made now.
+         */
+        get: operations["listCaseDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+                /** @description a document's id (`CaseDocument.id`), or a document type for its latest original */
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 下载文书原件（记入审计链）
+         * @description The stored file, byte for byte (`X-Content-SHA256` is its SHA-256, as listed). `documentId` may also be a
+         *     document type (`acceptance_receipt` …): the latest original of that type, made now if the case calls
+         *     for it. Each download is recorded in the case's audit trail (`document.downloaded`).
+         */
+        get: operations["downloadCaseDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/documents/{documentId}/reprint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+                /** @description a document's id (`CaseDocument.id`), or a document type for its latest original */
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 补打文书（副本）
+         * @description A new PDF rendered from the signed facts of the stored original (which is verified first), marked
+         *     「副本 COPY」 on every page with 「第 N 次补打」 and the time of printing, its facts carrying
+         *     `copy: true`, `reprintNo` and `originalId`, signed again. It is stored and listed with the case and
+         *     recorded in the audit trail (`document.reprinted`). A reprint of a 副本 is a further reprint of its original.
+         */
+        post: operations["reprintCaseDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receipts/signing-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 网关文书签名公钥 */
+        get: operations["getReceiptSigningKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/receipts/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 核验文书真伪
+         * @description Is this PDF a document this gateway signed, unaltered, and which case is it about? The body is the
+         *     PDF (`application/pdf`) or a form with the field `file` (`multipart/form-data`), at most
+         *     MAX_UPLOAD_BYTES. A PDF that is not genuine is answered 200 with `genuine: false` and the reason;
+         *     the case facts it claims are returned as read and are to be trusted only when `genuine` is true.
+         */
+        post: operations["verifyReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/cases/{caseNo}": {
+        parameters: {
+            query: {
+                /** @description 查询码 printed on the 受理回执 */
+                code: string;
+            };
+            header?: never;
+            path: {
+                /** @description 办件编号 */
+                caseNo: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * 办理进度查询（受理回执二维码）
+         * @description The progress of a case for whoever holds its 受理回执; no personal data. A wrong code and an unknown 办件编号 get the same 404.
+         */
+        get: operations["getPublicCaseStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inbound/cases": {
         parameters: {
             query?: never;
@@ -349,6 +492,139 @@ export interface paths {
          *     envelope (`rtnCode` 0000); errors are problem+json.
          */
         post: operations["receiveNingxiaCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本地区进行中的远程帮办会话（含受邀的三方连线） */
+        get: operations["listSessions"];
+        put?: never;
+        /**
+         * 发起远程帮办会话（从办件发起，或无办件帮办）
+         * @description Opens a remote virtual window session (远程帮办). With `caseId` the session is tied to that case (the clerk
+         *     must see the case) and its evidence goes into the case's audit trail; without it, it is a walk-in session
+         *     (无办件帮办), logged only, which cannot capture materials. Answers the applicant's join link (with a join
+         *     token of 192 random bits), a 6-digit join code unique among open sessions, both valid until `expiresAt`
+         *     (RW_JOIN_TTL_S), the link as an SVG QR code, and the clerk panel's URL.
+         */
+        post: operations["createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 远程帮办会话详情
+         * @description Clerks of the session's region see its join code and link; an invited partner clerk does not.
+         */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 结束远程帮办会话
+         * @description Ends the session for everyone at once (each participant gets `sessionEnded` and close code 4000).
+         */
+        post: operations["endSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 邀请办理地工作人员加入（三方连线）
+         * @description Invites the clerks of the case's other region (the 办理地, which has authority, when we received the case;
+         *     the 收件地 when the case came to us) until the session's join window ends. The invite link carries no
+         *     secret: a clerk opening it must log in as a clerk of that region, then asks `issueSessionTicket`.
+         */
+        post: operations["invitePartnerClerk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 工作人员进入会话的一次性票据
+         * @description For the clerk who opened the session (role `clerk`) or a clerk of the invited partner region (role
+         *     `partner_clerk`; without an invitation: 403 INVITATION_REQUIRED). The ticket opens the signalling socket
+         *     once, within 60 s. Any body fields (e.g. `invite` from the invite link) are accepted and ignored.
+         */
+        post: operations["issueSessionTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rw/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 申请人凭链接或加入码进入会话（无需登录）
+         * @description Public. Trades the join link's token or the 6-digit code for a single-use signalling ticket (60 s); the
+         *     applicant then waits in the waiting room until the clerk admits them. Guessing is slowed: after 5 wrong
+         *     codes in a minute from one client IP, and after 60 wrong codes in a minute from everyone, code attempts
+         *     get 429 RATE_LIMITED with `Retry-After`; a session accepts at most 20 joins a minute. A wrong code or
+         *     unknown token is 404 JOIN_CODE_INVALID; a code or link past its `expiresAt` is 410 JOIN_EXPIRED.
+         */
+        post: operations["joinSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -427,7 +703,81 @@ export interface components {
          * @description every error code the gateway answers with (see the table in info.description)
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "REGION_CODE_INVALID" | "UNKNOWN_ITEM" | "MATERIALS_MISSING" | "MATERIAL_UNKNOWN" | "MATERIAL_TYPE_UNSUPPORTED" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "FORBIDDEN" | "CASE_OUT_OF_REGION" | "CASE_NOT_FOUND" | "HANDOFF_NOT_FOUND" | "NOT_FOUND" | "ILLEGAL_TRANSITION" | "HANDOFF_NOT_DEAD" | "CONCURRENT_UPDATE" | "IDEMPOTENCY_CONFLICT" | "PARTNER_UNKNOWN" | "SIGNATURE_INVALID" | "TIMESTAMP_STALE" | "NONCE_REPLAYED" | "RATE_LIMITED" | "PARTNER_UNAVAILABLE" | "PARTNER_REJECTED" | "PARTNER_CONTRACT_VIOLATION" | "NOT_READY" | "INTERNAL";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "REGION_CODE_INVALID" | "UNKNOWN_ITEM" | "MATERIALS_MISSING" | "MATERIAL_UNKNOWN" | "MATERIAL_TYPE_UNSUPPORTED" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "FORBIDDEN" | "CASE_OUT_OF_REGION" | "CASE_NOT_FOUND" | "HANDOFF_NOT_FOUND" | "NOT_FOUND" | "ILLEGAL_TRANSITION" | "HANDOFF_NOT_DEAD" | "CONCURRENT_UPDATE" | "IDEMPOTENCY_CONFLICT" | "PARTNER_UNKNOWN" | "SIGNATURE_INVALID" | "TIMESTAMP_STALE" | "NONCE_REPLAYED" | "RATE_LIMITED" | "PARTNER_UNAVAILABLE" | "PARTNER_REJECTED" | "PARTNER_CONTRACT_VIOLATION" | "NOT_READY" | "INTERNAL" | "DOCUMENT_NOT_FOUND" | "DOCUMENT_NOT_REPRINTABLE" | "DOCUMENT_NOT_PDF" | "DOCUMENT_INTEGRITY_FAILED" | "SESSION_NOT_FOUND" | "SESSION_ENDED" | "SESSION_WITHOUT_CASE" | "INVITATION_REQUIRED" | "JOIN_CODE_INVALID" | "JOIN_EXPIRED" | "REMOTE_WINDOW_DISABLED";
+        CreateSessionRequest: {
+            /** @description the case to assist with; absent for a walk-in (无办件帮办) */
+            caseId?: string;
+        };
+        CreatedSession: {
+            /** Format: uuid */
+            sessionId: string;
+            caseId?: string;
+            caseNo?: string;
+            /** @description <RW_PUBLIC_URL>/rw/j/<joinToken> */
+            joinUrl: string;
+            /** @description 6-digit join code */
+            code: string;
+            /**
+             * Format: date-time
+             * @description the join link and code expire then
+             */
+            expiresAt: string;
+            /** @description SVG of a QR code of joinUrl */
+            qrSvg: string;
+            clerkPanelUrl: string;
+        };
+        SessionView: {
+            sessionId: string;
+            /** @enum {string} */
+            status: "open" | "ended";
+            walkIn: boolean;
+            caseId: string | null;
+            caseNo: string | null;
+            itemName?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: {
+                username?: string;
+                name?: string;
+                region?: components["schemas"]["RegionCode"];
+            };
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description only for clerks of the session's own region */
+            code?: string;
+            /** @description only for clerks of the session's own region */
+            joinUrl?: string;
+            clerkPanelUrl: string;
+            invitedRegions: components["schemas"]["RegionCode"][];
+            participants: {
+                participantId: string;
+                /** @enum {string} */
+                role: "clerk" | "applicant" | "partner_clerk";
+                displayName: string;
+                /** @enum {string} */
+                state: "waiting" | "admitted" | "reconnecting" | "left";
+                /** @enum {string|null} */
+                device?: "phone" | "pc" | null;
+                /** Format: date-time */
+                joinedAt?: string;
+            }[];
+        };
+        SessionTicket: {
+            ticket: string;
+            wsUrl: string;
+            /** @enum {string} */
+            role: "clerk" | "partner_clerk";
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        JoinSessionRequest: {
+            code?: string;
+            joinToken?: string;
+            /** @description how the clerk sees the applicant (no ID number) */
+            displayName: string;
+            /** @enum {string} */
+            device?: "phone" | "pc";
+        } & (unknown | unknown);
         Problem: {
             /** Format: uri */
             type: string;
@@ -542,6 +892,11 @@ export interface components {
             mediaType: "application/pdf" | "image/jpeg" | "image/png";
             size: number;
             sha256: string;
+            /**
+             * @description absent for a scan; remote_capture: a still taken in a 远程帮办 session with the applicant's consent
+             * @enum {string}
+             */
+            source?: "remote_capture";
             pages: number;
             /** Format: date-time */
             addedAt?: string;
@@ -684,6 +1039,121 @@ export interface components {
             label: string;
             /** @description facts of the event; request and response bodies only as SHA-256 */
             data: Record<string, never>;
+        };
+        /**
+         * @description 受理回执（收件凭证）, 材料流转单, 补齐补正通知书, 办结通知, 送达回执
+         * @enum {string}
+         */
+        DocumentType: "acceptance_receipt" | "transfer_sheet" | "supplement_notice" | "completion_notice" | "delivery_receipt";
+        CaseDocument: {
+            id: string;
+            type: components["schemas"]["DocumentType"] | "partner_result";
+            title: string;
+            /**
+             * @description signed by this gateway
+             * @enum {string}
+             */
+            source: "gateway" | "partner";
+            fileName: string;
+            mediaType: string;
+            size: number;
+            sha256: string;
+            pages?: number | null;
+            /**
+             * Format: date-time
+             * @description when the original was issued (a 副本 keeps its original's)
+             */
+            issuedAt: string;
+            /** @description the signing key */
+            keyId?: string | null;
+            signed: boolean;
+            copy: null | {
+                originalId: string;
+                reprintNo: number;
+                /** Format: date-time */
+                printedAt: string;
+                /** @description the clerk's username */
+                printedBy: string;
+            };
+            reprintable: boolean;
+            /** @description where to download it */
+            href: string;
+        };
+        DocumentList: {
+            /** Format: uuid */
+            caseId: string;
+            caseNo: string;
+            items: components["schemas"]["CaseDocument"][];
+        };
+        SigningKeys: {
+            /** @description id of the key new documents are signed with */
+            current: string;
+            /** @constant */
+            scheme: "KYTB-DOC-SIG/1";
+            keys: {
+                keyId: string;
+                /** @constant */
+                alg: "Ed25519";
+                /** @description SPKI PEM */
+                publicKeyPem: string;
+                /** @description RFC 8037 OKP key: { kty: OKP, crv: Ed25519, x, kid, alg: EdDSA, use: sig } */
+                jwk: Record<string, never>;
+            }[];
+        };
+        ReceiptVerdict: {
+            genuine: boolean;
+            /**
+             * @description why not: no signature of ours; a malformed or second signature dictionary; bytes appended,
+             *     cut or moved; signed with a key that is not ours; the signed facts edited; any other byte changed
+             */
+            reason: null | ("NO_SIGNATURE" | "SIGNATURE_MALFORMED" | "BYTE_RANGE_MISMATCH" | "UNKNOWN_KEY" | "FACTS_ALTERED" | "CONTENT_ALTERED");
+            /** @description the reason in Chinese */
+            reasonText: string | null;
+            keyId: string | null;
+            documentId: string | null;
+            documentType: null | components["schemas"]["DocumentType"];
+            caseId: string | null;
+            caseNo: string | null;
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** @description a 副本 (reprint) */
+            copy: boolean | null;
+            reprintNo: number | null;
+            /** Format: date-time */
+            printedAt: string | null;
+        };
+        PublicCaseStatus: {
+            caseNo: string;
+            itemName: string;
+            status: components["schemas"]["CaseStatus"];
+            statusLabel: string;
+            acceptRegionName?: string;
+            handlingRegionName?: string;
+            /** Format: date-time */
+            submittedAt?: string | null;
+            /**
+             * Format: date-time
+             * @description 承诺办结时间
+             */
+            promisedAt?: string | null;
+            workingDaysLeft?: number | null;
+            supplement?: null | {
+                missing?: string[];
+                requestedAt?: string;
+            };
+            result?: null | {
+                documentName?: string;
+                completedAt?: string;
+                delivery?: string;
+            };
+            progress: {
+                /** Format: date-time */
+                at: string;
+                status: string;
+                label: string;
+            }[];
+            /** Format: date-time */
+            updatedAt: string;
         };
         AuditVerdict: {
             /** Format: uuid */
@@ -929,6 +1399,26 @@ export interface components {
         /** @description rate limited */
         TooManyRequests: {
             headers: {
+                /** @description seconds to wait */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description no longer available */
+        Gone: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description service unavailable */
+        Unavailable: {
+            headers: {
                 [name: string]: unknown;
             };
             content: {
@@ -938,6 +1428,8 @@ export interface components {
     };
     parameters: {
         CaseId: string;
+        /** @description a document's id (`CaseDocument.id`), or a document type for its latest original */
+        DocumentId: string;
         AppId: string;
         Timestamp: string;
         Nonce: string;
@@ -1394,6 +1886,181 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    listCaseDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the documents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    downloadCaseDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+                /** @description a document's id (`CaseDocument.id`), or a document type for its latest original */
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF (or the partner's result document in its own type) */
+            200: {
+                headers: {
+                    "X-Document-Id"?: string;
+                    "X-Content-SHA256"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    reprintCaseDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+                /** @description a document's id (`CaseDocument.id`), or a document type for its latest original */
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the 副本 */
+            201: {
+                headers: {
+                    /** @description where to download it again */
+                    Location?: string;
+                    "X-Document-Id"?: string;
+                    "X-Reprint-No"?: number;
+                    "X-Content-SHA256"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description the stored original failed its signature check (DOCUMENT_INTEGRITY_FAILED) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReceiptSigningKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the public key(s) documents are signed with */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningKeys"];
+                };
+            };
+        };
+    };
+    verifyReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the verdict */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptVerdict"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedType"];
+        };
+    };
+    getPublicCaseStatus: {
+        parameters: {
+            query: {
+                /** @description 查询码 printed on the 受理回执 */
+                code: string;
+            };
+            header?: never;
+            path: {
+                /** @description 办件编号 */
+                caseNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the case's progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCaseStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     receiveCase: {
         parameters: {
             query?: never;
@@ -1489,6 +2156,225 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description open sessions of the clerk's region, and those its clerks are invited to */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SessionView"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description the new session */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessionId: string;
+                        /** @constant */
+                        status: "ended";
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+        };
+    };
+    invitePartnerClerk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the invitation */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        region: components["schemas"]["RegionCode"];
+                        inviteUrl: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            410: components["responses"]["Gone"];
+        };
+    };
+    issueSessionTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description a single-use ticket */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionTicket"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+        };
+    };
+    joinSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description a single-use ticket */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessionId: string;
+                        ticket: string;
+                        /** @description ws URL of `/rw/ws` with `?ticket=` */
+                        wsUrl: string;
+                        /**
+                         * Format: date-time
+                         * @description the ticket's expiry
+                         */
+                        expiresAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     health: {

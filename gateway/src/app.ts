@@ -12,17 +12,23 @@ import { clerkRouter } from './http/routes/clerk.js';
 import { inboundRouter } from './http/routes/inbound.js';
 import { opsRouter } from './http/routes/ops.js';
 import { authRouter } from './http/routes/auth.js';
+import { documentsRouter } from './http/routes/documents.js';
+import { sessionsRouter } from './http/routes/sessions.js';
+import type { RemoteWindow } from '../../remote-window/src/server/index.js';
 
 export interface AppDeps {
   core: Core;
   tokens: TokenService;
   login: ReturnType<typeof createLogin>;
   isReady(): boolean;
+  /** the remote window (远程帮办), absent when RW_ENABLED=false */
+  remote?: RemoteWindow;
 }
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web');
+const RW_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../remote-window/web');
 
-export function createApp({ core, tokens, login, isReady }: AppDeps): Express {
+export function createApp({ core, tokens, login, isReady, remote }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -49,9 +55,14 @@ export function createApp({ core, tokens, login, isReady }: AppDeps): Express {
   app.use(opsRouter(core, isReady));
   app.use('/api/auth', authRouter(login));
   app.use('/api/inbound', inboundRouter(core));
+  app.use('/api', documentsRouter(core, tokens));
+  app.use('/api', sessionsRouter(core, tokens, remote));
   app.use('/api', clerkRouter(core, tokens));
   // no-cache: browsers revalidate (ETag) so a new release is picked up at once.
   app.use(express.static(WEB_DIR, { index: 'index.html', maxAge: 0, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
+  // 远程帮办 pages: the applicant page answers the code box and the join link's deep path
+  app.get(['/rw', '/rw/', '/rw/join', '/rw/j/:joinToken'], (_req, res) => { res.setHeader('Cache-Control', 'no-cache'); res.sendFile(path.join(RW_WEB_DIR, 'index.html')); });
+  app.use('/rw', express.static(RW_WEB_DIR, { index: false, maxAge: 0, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
   app.use(notFound);
   app.use(problemHandler(core.logger));
   return app;

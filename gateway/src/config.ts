@@ -1,5 +1,7 @@
 // The gateway's configuration: one documented schema, parsed once at boot into a frozen object.
 // Nothing else reads process.env. Every variable is listed in README.md (section 配置).
+import os from 'node:os';
+import { isIP } from 'node:net';
 import type { PartnerModule, PartnerSettings, InboundCredentials } from './ports/partner.js';
 
 export interface Config {
@@ -27,10 +29,34 @@ export interface Config {
   };
   inbound: { clockSkewSeconds: number; maxBodyBytes: number };
   maxUploadBytes: number;
+  /** signed documents (受理回执 …): the Ed25519 signing key's PKCS#8 PEM file; unset = <dataDir>/keys/receipt-signing-key.pem, made at first start */
+  receipts: { signingKeyFile?: string };
   /** settings per partner region, from PARTNER_<REGION>_<KEY> */
   partners: Readonly<Record<string, PartnerSettings>>;
   /** credentials partners use when they call our inbound API, from INBOUND_<REGION>_APP_ID / _SECRET */
   inboundPartners: Readonly<Record<string, InboundCredentials>>;
+  /** the remote virtual window (远程虚拟窗口, issue 3): mediasoup SFU + ws signalling in this process */
+  remoteWindow: RemoteWindowConfig;
+}
+
+export interface RemoteWindowConfig {
+  enabled: boolean;
+  /** mediasoup workers (one per core by default) */
+  workers: number;
+  /** MEDIASOUP_WORKER_BIN: mediasoup reads it itself; checked at start so a missing worker fails fast */
+  workerBin: string;
+  listenIp: string;
+  announcedIp?: string;
+  rtcMinPort: number;
+  rtcMaxPort: number;
+  emptyTimeoutS: number;
+  reconnectGraceS: number;
+  joinTtlS: number;
+  waitingTimeoutS: number;
+  /** the base of join links (the applicant's side of the gateway) */
+  publicUrl: string;
+  /** signalling ping interval; a peer that misses one pong is dropped (fixed, not an env variable) */
+  heartbeatMs: number;
 }
 
 export class ConfigError extends Error {
@@ -134,11 +160,41 @@ export function loadConfig(env: Env, partnerModules: readonly PartnerModule[]): 
       maxBodyBytes: int(env, 'INBOUND_MAX_BODY_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     },
     maxUploadBytes: int(env, 'MAX_UPLOAD_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    receipts: env.RECEIPT_SIGNING_KEY_FILE ? { signingKeyFile: env.RECEIPT_SIGNING_KEY_FILE } : {},
     partners: Object.freeze(partners),
     inboundPartners: Object.freeze(inboundPartners),
+    remoteWindow: remoteWindowConfig(env, port),
   };
   if (!(config.handoff.jitter >= 0 && config.handoff.jitter < 1)) throw new ConfigError('HANDOFF_JITTER', 'must be a number in [0, 1)');
   return deepFreeze(config);
+}
+
+function remoteWindowConfig(env: Env, port: number): RemoteWindowConfig {
+  const rtcMinPort = int(env, 'RW_RTC_MIN_PORT', 40000, 1024, 65535);
+  const rtcMaxPort = int(env, 'RW_RTC_MAX_PORT', 49999, 1024, 65535);
+  const workers = int(env, 'RW_WORKERS', Math.max(1, os.availableParallelism()), 1, 64);
+  if (rtcMaxPort - rtcMinPort + 1 < workers * 10) throw new ConfigError('RW_RTC_MAX_PORT', `leaves fewer than 10 RTC ports per worker (RW_RTC_MIN_PORT=${rtcMinPort}, RW_WORKERS=${workers})`);
+  const listenIp = str(env, 'RW_LISTEN_IP', '127.0.0.1');
+  if (!isIP(listenIp)) throw new ConfigError('RW_LISTEN_IP', `must be an IP address, got "${listenIp}"`);
+  const announcedIp = env.RW_ANNOUNCED_IP || undefined;
+  if (announcedIp !== undefined && !isIP(announcedIp)) throw new ConfigError('RW_ANNOUNCED_IP', `must be an IP address, got "${announcedIp}"`);
+  return {
+    enabled: bool(env, 'RW_ENABLED', true),
+    workers,
+    // the path scripts/setup.sh installs Debian's mediasoup-worker 3.8.4 to
+    workerBin: str(env, 'MEDIASOUP_WORKER_BIN', '/usr/lib/x86_64-linux-gnu/mediasoup/mediasoup-worker'),
+    listenIp,
+    ...(announcedIp ? { announcedIp } : {}),
+    rtcMinPort,
+    rtcMaxPort,
+    emptyTimeoutS: int(env, 'RW_EMPTY_TIMEOUT_S', 300, 5, 86400),
+    // a phone switching networks must get at least 30 s to come back (issue 3)
+    reconnectGraceS: int(env, 'RW_RECONNECT_GRACE_S', 60, 30, 3600),
+    joinTtlS: int(env, 'RW_JOIN_TTL_S', 1800, 60, 7 * 86400),
+    waitingTimeoutS: int(env, 'RW_WAITING_TIMEOUT_S', 900, 10, 86400),
+    publicUrl: str(env, 'RW_PUBLIC_URL', str(env, 'PUBLIC_BASE_URL', `http://127.0.0.1:${port}`)).replace(/\/$/, ''),
+    heartbeatMs: 10_000,
+  };
 }
 
 function deepFreeze<T>(o: T): T {

@@ -5,6 +5,7 @@ import type { Logger } from './log.js';
 import type { Store } from './store/types.js';
 import type { PartnerAdapter } from './ports/partner.js';
 import type { Metrics } from './metrics.js';
+import type { DocumentService } from './receipts/types.js';
 
 import type { AuditVerdict } from './audit/verify.js';
 
@@ -35,4 +36,6 @@ export interface Core {
   nonces: { remember(partner: string, nonce: string): Promise<boolean> };
   /** wake the handoff worker (a job was queued) */
   kickHandoffs(): void;
+  /** the signed documents of cases (受理回执, 材料流转单, …) and the key that signs them */
+  documents: DocumentService;
 }

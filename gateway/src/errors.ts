@@ -20,6 +20,10 @@ export const ERRORS = {
   CASE_NOT_FOUND: { status: 404, title: '办件不存在' },
   HANDOFF_NOT_FOUND: { status: 404, title: '转递任务不存在' },
   NOT_FOUND: { status: 404, title: '接口不存在' },
+  DOCUMENT_NOT_FOUND: { status: 404, title: '文书不存在' },
+  DOCUMENT_NOT_REPRINTABLE: { status: 409, title: '该文书不能补打（合作地区出具的结果文书请向办理地申请）' },
+  DOCUMENT_NOT_PDF: { status: 415, title: '上传的文件不是 PDF' },
+  DOCUMENT_INTEGRITY_FAILED: { status: 500, title: '存档文书未通过签名校验，可能已被篡改' },
   ILLEGAL_TRANSITION: { status: 409, title: '办件当前状态不允许此操作' },
   HANDOFF_NOT_DEAD: { status: 409, title: '只有已进入死信的转递任务可以重发' },
   CONCURRENT_UPDATE: { status: 409, title: '办件已被他人修改，请刷新后重试' },
@@ -33,6 +37,14 @@ export const ERRORS = {
   PARTNER_REJECTED: { status: 502, title: '合作地区系统拒绝了请求' },
   PARTNER_CONTRACT_VIOLATION: { status: 502, title: '请求或应答不符合合作地区接口约定' },
   NOT_READY: { status: 503, title: '服务尚未就绪' },
+  // 远程帮办 (remote window, issue 3)
+  SESSION_NOT_FOUND: { status: 404, title: '远程帮办会话不存在' },
+  SESSION_ENDED: { status: 410, title: '远程帮办会话已结束' },
+  SESSION_WITHOUT_CASE: { status: 409, title: '该会话未关联办件（无办件帮办）' },
+  INVITATION_REQUIRED: { status: 403, title: '需由发起窗口邀请后才能加入三方连线' },
+  JOIN_CODE_INVALID: { status: 404, title: '加入码或链接无效' },
+  JOIN_EXPIRED: { status: 410, title: '加入码或链接已过期' },
+  REMOTE_WINDOW_DISABLED: { status: 503, title: '远程帮办服务未启用' },
   INTERNAL: { status: 500, title: '服务内部错误' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -4,6 +4,7 @@ import { loadConfig, ConfigError } from './config.js';
 import { createLogger } from './log.js';
 import { startGateway } from './server.js';
 import { PARTNERS } from '../../partners/index.js';
+import { WorkerBinaryMissing } from '../../remote-window/src/server/index.js';
 
 async function main(): Promise<void> {
   let config;
@@ -16,8 +17,19 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  // mediasoup finds its worker through this variable when it loads (the remote window loads it lazily)
+  if (config.remoteWindow.enabled) process.env.MEDIASOUP_WORKER_BIN = config.remoteWindow.workerBin;
   const logger = createLogger({ level: config.logLevel });
-  const gateway = await startGateway({ config, partnerModules: PARTNERS, logger });
+  let gateway;
+  try {
+    gateway = await startGateway({ config, partnerModules: PARTNERS, logger });
+  } catch (e) {
+    if (e instanceof WorkerBinaryMissing) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
   console.log(`跨域通办网关 listening on ${config.publicBaseUrl} (data: ${config.dataDir})`);
   let stopping = false;
   const stop = (signal: string) => {

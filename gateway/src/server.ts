@@ -16,6 +16,8 @@ import { createLogin } from './auth/login.js';
 import { createHandoffWorker, type HandoffWorker } from './handoff/worker.js';
 import { createStatusPoller, type StatusPoller } from './handoff/poller.js';
 import { createApp } from './app.js';
+import { loadSigningKey } from './receipts/keys.js';
+import { createDocumentService } from './receipts/service.js';
 import { assertWorkerBinary, startRemote, type RemoteWindowService } from './remote/index.js';
 
 export interface StartOptions {
@@ -57,6 +59,7 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
     dataDir: config.dataDir, ttlMs: 2 * config.inbound.clockSkewSeconds * 1000, fsync: config.storeFsync, now: () => now().getTime(),
   });
   const users = await openUserStore(config.dataDir);
+  const signingKey = await loadSigningKey({ dataDir: config.dataDir, ...(config.receipts.signingKeyFile ? { keyFile: config.receipts.signingKeyFile } : {}) });
   if (config.auth.seedDemoUsers) await users.seed(await demoUserRecords());
 
   const core: Core = {
@@ -66,6 +69,7 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
     metrics: createMetrics(),
     // The worker is created just below; the core only calls this once requests arrive.
     kickHandoffs: () => worker.kick(),
+    documents: createDocumentService({ store, now, logger, publicBaseUrl: config.publicBaseUrl, signingKey }),
   };
   const worker: HandoffWorker = createHandoffWorker(core);
   const poller = createStatusPoller(core);
@@ -105,6 +109,7 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
         await worker.stop();
         await poller.stop();
         await closed;
+        await core.documents.idle();
         await audit.close();
         await store.close();
         await nonces.close();

@@ -56,15 +56,25 @@ function preflight(c: OutboundCase, supplement: boolean): void {
   }
 }
 
+/** a refused upload says which material it was (e.g. MATERIAL_HASH_MISMATCH: the bytes are not the ones hashed at the window) */
+async function namingMaterial<T>(name: string, upload: () => Promise<T>): Promise<T> {
+  try {
+    return await upload();
+  } catch (e) {
+    if (e instanceof PartnerFailure && e.code === 'PARTNER_REJECTED') throw new PartnerFailure(e.code, `徐汇区拒收材料「${name}」：${e.message}`, e.retryable);
+    throw e;
+  }
+}
+
 async function uploadMaterials(client: XhClient, req: HandoffRequest, ctx: PartnerContext): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const m of req.case.materials) {
     const bytes = await req.readMaterial(m.id);
-    const receipt = await client.call<XhMaterialReceipt>(ctx, {
+    const receipt = await namingMaterial(m.name, () => client.call<XhMaterialReceipt>(ctx, {
       operationId: 'uploadMaterial', method: 'POST', path: '/api/v1/materials', ok: 201,
       idempotencyKey: `${req.idempotencyKey}:material:${m.id}`,
       multipart: { fields: { ...toUploadMaterialRequest(m) }, file: { bytes, fileName: m.fileName, mediaType: m.mediaType } },
-    });
+    }));
     if (receipt.sha256 !== m.sha256) {
       throw new PartnerFailure('PARTNER_CONTRACT_VIOLATION', `徐汇区 stored material ${m.id} with SHA-256 ${receipt.sha256}, we sent ${m.sha256}`, false);
     }

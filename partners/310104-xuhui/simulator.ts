@@ -2,7 +2,7 @@
 // (OAuth2 tokens, multipart material uploads with hash checks, idempotent applications) and pushes
 // signed status callbacks to our gateway when its department decides.
 import type { PartnerSettings, SimulatedPartner, SimulatorOptions } from '../../gateway/src/ports/partner.js';
-import { startSimServer, type SimKit, type SimPartnerSpec } from '../_kit/sim-server.js';
+import { materialsView, startSimServer, type SimKit, type SimPartnerSpec } from '../_kit/sim-server.js';
 import { mountAuth, TokenIssuer } from './sim-auth.js';
 import { contract, renderXhError, sendError } from './sim-http.js';
 import { mountApi } from './sim-routes.js';
@@ -57,7 +57,7 @@ export async function createXuhuiSimulator(options: SimulatorOptions): Promise<S
       caseNo: a.externalCaseNo,
       idempotencyKey: a.idempotencyKey,
       status: a.status,
-      materials: a.materials.map((m) => ({ name: m.materialName, sha256: m.sha256, size: m.size })),
+      ...materialsView(a.materials.map((m) => ({ code: m.materialCode, name: m.materialName, sha256: m.sha256, size: m.size }))),
     })),
   };
 

@@ -41,7 +41,11 @@ export function createAdapter(settings: PartnerSettings): PartnerAdapter {
 
     const clbh = new Map<string, string>();
     for (const [i, m] of c.materials.entries()) {
-      const data = await callOperation<ClscData>(cfg, ctx, 'clsc', clscBodies[i]);
+      const data = await callOperation<ClscData>(cfg, ctx, 'clsc', clscBodies[i]).catch((e: unknown) => {
+        // a refused upload says which material it was (3001: the bytes are not the ones hashed at the window)
+        if (e instanceof PartnerFailure && e.code === 'PARTNER_REJECTED') throw new PartnerFailure(e.code, `汉中拒收材料「${m.name}」：${e.message}`, e.retryable);
+        throw e;
+      });
       clbh.set(m.id, data.clbh);
     }
     const data = await callOperation<SbData>(cfg, ctx, final.operationId, final.build(clbh));

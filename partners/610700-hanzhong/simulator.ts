@@ -3,7 +3,7 @@
 // changes are kept as 流水记录 with stable ids for the gateway to poll.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Express, Request, Response } from 'express';
-import { startSimServer, type Decision, type SimCaseView, type SimKit, type SimPartnerSpec } from '../_kit/sim-server.js';
+import { materialsView, startSimServer, type Decision, type SimCaseView, type SimKit, type SimPartnerSpec } from '../_kit/sim-server.js';
 import type { SimulatedPartner, SimulatorOptions } from '../../gateway/src/ports/partner.js';
 import { BLZT, formatSj } from './mapping.js';
 import { answer, guard, NonceBook, renderError, reply } from './sim-guard.js';
@@ -115,10 +115,10 @@ export async function startHanzhongSimulator(options: SimulatorOptions): Promise
     decide: (ref, decision) => decide(ref, decision),
     cases: (): SimCaseView[] => [...bySblsh.values()].map((c) => ({
       ref: c.sblsh, caseNo: c.bjbh, idempotencyKey: c.qqlsh, status: c.blzt,
-      materials: c.cllb.flatMap((cl) => {
+      ...materialsView(c.cllb.flatMap((cl) => {
         const m = materials.get(cl.clbh);
-        return m ? [{ name: m.clmc, sha256: m.sha256, size: m.size }] : [];
-      }),
+        return m ? [{ code: cl.clbm, name: m.clmc, sha256: m.sha256, size: m.size }] : [];
+      })),
     })),
   };
   const port = Number(new URL(settings.URL ?? 'http://127.0.0.1:0').port || 0);

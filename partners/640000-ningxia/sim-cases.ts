@@ -1,7 +1,7 @@
 // What the simulated 宁夏 platform keeps of each case (in memory), and what its department's decisions do
 // to it. Every status change is an event with a stable id (sjbh), so a re-pushed change carries the same id.
 import { createHash } from 'node:crypto';
-import type { Decision, SimCaseView } from '../_kit/sim-server.js';
+import { materialsView, type Decision, type SimCaseView } from '../_kit/sim-server.js';
 import { NX_STATUS, formatNxTime, type NxRtnCode } from './mapping.js';
 import { REGION, type NxCaseResult, type NxMaterial, type NxNotifyBody, type NxQueryBody, type NxStatus, type NxSubmitBody, type NxSupplementBody } from './types.js';
 
@@ -27,7 +27,7 @@ export interface SimCase {
   sender: string;
   idempotencyKey: string;
   status: NxStatus;
-  materials: { name: string; sha256: string; size: number }[];
+  materials: { code: string; name: string; sha256: string; size: number }[];
   events: SimEvent[];
 }
 
@@ -115,7 +115,7 @@ export class CaseBook {
 
   views(): SimCaseView[] {
     return [...this.byRef.values()].map((c) => ({
-      ref: c.ref, caseNo: c.caseNo, idempotencyKey: c.idempotencyKey, status: c.status, materials: c.materials,
+      ref: c.ref, caseNo: c.caseNo, idempotencyKey: c.idempotencyKey, status: c.status, ...materialsView(c.materials),
     }));
   }
 
@@ -141,7 +141,7 @@ function checkMaterials(clxx: NxMaterial[]): Outcome | undefined {
 function materialsOf(clxx: NxMaterial[]): SimCase['materials'] {
   return clxx.map((m) => {
     const bytes = Buffer.from(m.wjnr, 'base64');
-    return { name: m.clmc, sha256: sha256(bytes), size: bytes.length };
+    return { code: m.clbm, name: m.clmc, sha256: sha256(bytes), size: bytes.length };
   });
 }
 

@@ -35,6 +35,19 @@ export interface SimCaseView {
   status: string;
   /** how many materials arrived (and their hashes) */
   materials: { name: string; sha256: string; size: number }[];
+  /** the sending gateway's own signed documents that travelled with the case (受理回执, 材料流转单),
+   *  told apart from the applicant's materials by their KYTB- codes; absent when there are none */
+  documents?: { code: string; name: string; sha256: string; size: number }[];
+}
+
+/** material codes under which a gateway sends its own documents (受理回执 KYTB-SLHZ, 材料流转单 KYTB-CLLZD) */
+export const isGatewayDocumentCode = (code: string): boolean => code.startsWith('KYTB-');
+
+/** the inspection view of what arrived: the applicant's materials, and the gateway's documents apart */
+export function materialsView(items: Array<{ code: string; name: string; sha256: string; size: number }>): Pick<SimCaseView, 'materials' | 'documents'> {
+  const materials = items.filter((m) => !isGatewayDocumentCode(m.code)).map((m) => ({ name: m.name, sha256: m.sha256, size: m.size }));
+  const documents = items.filter((m) => isGatewayDocumentCode(m.code));
+  return documents.length > 0 ? { materials, documents } : { materials };
 }
 
 export interface SimPartnerSpec {

@@ -12,6 +12,14 @@ import { PARTNERS } from '../../partners/index.js';
 
 export type Env = Record<string, string>;
 
+/** mediasoup 3.8.4 reads this when its module loads (lazily, when the remote window starts) */
+export const MEDIASOUP_WORKER_BIN = process.env.MEDIASOUP_WORKER_BIN || '/usr/lib/x86_64-linux-gnu/mediasoup/mediasoup-worker';
+process.env.MEDIASOUP_WORKER_BIN = MEDIASOUP_WORKER_BIN;
+
+/** the remote window (远程帮办) in a world: on, with settings a test may shrink below what the
+ *  environment allows (e.g. a 2 s reconnect grace instead of ≥ 30 s) */
+export type RemoteWindowOption = boolean | Partial<Config['remoteWindow']>;
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
@@ -66,6 +74,10 @@ export function gatewayEnv(port: number, dataDir: string, sims: Sims, extra: Env
     HANDOFF_JITTER: '0',
     HANDOFF_TIMEOUT_MS: '2000',
     POLL_INTERVAL_MS: '100',
+    // the remote window starts mediasoup workers: only worlds that ask for it get it
+    RW_ENABLED: 'false',
+    RW_WORKERS: '1',
+    MEDIASOUP_WORKER_BIN,
   };
   for (const [region, sim] of Object.entries(sims.byRegion)) env[`PARTNER_${region}_URL`] = sim.url;
   return { ...env, ...extra };
@@ -82,12 +94,14 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(opts: { env?: Env; background?: boolean; autoAdvance?: { acceptAfterMs: number; completeAfterMs: number } } = {}): Promise<World> {
+export async function startWorld(opts: { env?: Env; background?: boolean; autoAdvance?: { acceptAfterMs: number; completeAfterMs: number }; remoteWindow?: RemoteWindowOption; now?: () => Date } = {}): Promise<World> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kytb-'));
   const port = await freePort();
   const sims = await startSimulators(`http://127.0.0.1:${port}`, opts.autoAdvance);
-  const config = loadConfig(gatewayEnv(port, dataDir, sims, opts.env), PARTNERS);
-  const start = () => startGateway({ config, partnerModules: PARTNERS, http: loopbackHttp(config.handoff.timeoutMs), background: opts.background ?? true });
+  const rwEnv: Env = opts.remoteWindow ? { RW_ENABLED: 'true' } : {};
+  const loaded = loadConfig(gatewayEnv(port, dataDir, sims, { ...rwEnv, ...opts.env }), PARTNERS);
+  const config: Config = typeof opts.remoteWindow === 'object' ? { ...loaded, remoteWindow: { ...loaded.remoteWindow, ...opts.remoteWindow } } : loaded;
+  const start = () => startGateway({ config, partnerModules: PARTNERS, http: loopbackHttp(config.handoff.timeoutMs), background: opts.background ?? true, ...(opts.now ? { now: opts.now } : {}) });
   const world: World = {
     url: `http://127.0.0.1:${port}`,
     gateway: await start(),

@@ -14,6 +14,8 @@ export interface MaterialUpload {
   name?: string;
   fileName: string;
   bytes: Buffer;
+  /** set for a still captured with consent in a 远程帮办 session */
+  source?: Material['source'];
 }
 
 const EDITABLE = new Set(['draft', 'needs_supplement']);
@@ -37,6 +39,7 @@ export async function addMaterial(core: Core, clerk: Clerk, caseId: string, uplo
     pages: pageCount(upload.bytes, mediaType),
     addedAt: core.now().toISOString(),
     addedBy: clerk.username,
+    ...(upload.source ? { source: upload.source } : {}),
   };
   // The file is durable before the case points at it; an orphan file after a crash is harmless.
   await core.store.putBlob(caseId, material.id, upload.bytes);
@@ -45,7 +48,7 @@ export async function addMaterial(core: Core, clerk: Clerk, caseId: string, uplo
     assertMaterialsEditable(c.status);
     c.materials.push(material);
     c.updatedAt = material.addedAt;
-    return [{ at: material.addedAt, actor: `clerk:${clerk.username}`, type: 'case.material_added', data: { materialId: material.id, code: material.code, sha256: material.sha256, size: material.size, pages: material.pages } }];
+    return [{ at: material.addedAt, actor: `clerk:${clerk.username}`, type: 'case.material_added', data: { materialId: material.id, code: material.code, sha256: material.sha256, size: material.size, pages: material.pages, ...(material.source ? { source: material.source } : {}) } }];
   });
   return material;
 }

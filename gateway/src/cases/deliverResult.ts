@@ -18,6 +18,8 @@ export async function deliverResult(core: Core, clerk: Clerk, caseId: string, in
     throw new GatewayError('VALIDATION_FAILED', '快递寄送须填写物流单号', [{ field: '/trackingNo', message: '必填' }]);
   }
   await loadVisibleCase(core, clerk, caseId);
+  // the 办结通知 exists before the case moves on (it may still be on its way after the partner's report)
+  await core.documents.ensure(caseId);
   const { record } = await core.store.updateCase(caseId, (c) => {
     assertCaseVisible(c, clerk);
     assertTransition(c.status, 'delivered');
@@ -27,9 +29,11 @@ export async function deliverResult(core: Core, clerk: Clerk, caseId: string, in
     c.updatedAt = at;
     const actor = `clerk:${clerk.username}`;
     return [
-      { at, actor, type: 'case.result_delivered', data: { method: input.method, trackingNo: input.trackingNo ?? null } },
+      { at, actor, type: 'case.result_delivered', data: { method: input.method, trackingNo: input.trackingNo ?? null, clerkName: clerk.displayName } },
       { at, actor, type: 'case.status_changed', data: { from: 'completed', to: 'delivered' } },
     ];
   });
+  // The 送达回执 is printed for the applicant to sign there and then: made before the clerk is answered.
+  await core.documents.ensure(caseId);
   return record;
 }

@@ -12,6 +12,7 @@ import type { Clerk } from '../auth/tokens.js';
 import type { Core } from '../deps.js';
 import { assertCaseVisible, assertRequiredMaterials } from './guards.js';
 import { loadVisibleCase } from './load.js';
+import { newPublicCode } from '../receipts/publicCode.js';
 
 
 export async function submitCase(core: Core, clerk: Clerk, caseId: string): Promise<CaseRecord> {
@@ -29,6 +30,7 @@ export async function submitCase(core: Core, clerk: Clerk, caseId: string): Prom
     const from = c.status;
     c.status = 'received';
     c.submittedAt ??= at;
+    c.publicCode ??= newPublicCode();
     c.promisedAt = addWorkingDays(now, c.promisedDays, CN_WORK_CALENDAR).toISOString();
     c.handoffs.push(job);
     c.updatedAt = at;

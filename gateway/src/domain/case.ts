@@ -65,6 +65,8 @@ export interface Material {
   pages: number;
   addedAt: string;
   addedBy: string;
+  /** where it came from when not scanned at the window: a still taken in a 远程帮办 session with consent */
+  source?: 'remote_capture';
 }
 
 export interface Delivery {
@@ -153,8 +155,33 @@ export interface CaseRecord {
   updatedAt: string;
   /** for inbound cases: the partner's 办件编号 and idempotency key */
   inbound?: { partnerCaseNo: string; idempotencyKey: string; bodySha256: string; receivedAt: string };
+  /** the signed documents the gateway issued for the case (受理回执 …), oldest first */
+  documents?: CaseDocument[];
+  /** 查询码: printed on the 受理回执 with its QR code; with the 办件编号 it opens the public status page */
+  publicCode?: string;
   /** optimistic-concurrency counter, incremented by the store */
   version: number;
+}
+
+/** 受理回执 / 收件凭证, 材料流转单, 补齐补正通知书, 办结通知, 送达回执 */
+export type DocumentType = 'acceptance_receipt' | 'transfer_sheet' | 'supplement_notice' | 'completion_notice' | 'delivery_receipt';
+
+/** One signed PDF the gateway issued for a case, stored as the case's blob named by its id. */
+export interface CaseDocument {
+  id: string;
+  type: DocumentType;
+  /** what called for it, one original per slot: 'receipt', 'transfer:<step>', 'supplement:<requestedAt>', 'completion', 'delivery' */
+  slot: string;
+  title: string;
+  fileName: string;
+  size: number;
+  sha256: string;
+  pages: number;
+  /** the signing key's id (first 16 hex of SHA-256 of its SPKI) */
+  keyId: string;
+  issuedAt: string;
+  /** a reprint (副本): of which original, the how-many-th, when and by whom */
+  copy?: { originalId: string; reprintNo: number; printedAt: string; printedBy: string };
 }
 
 /** One event of a case, as the use case records it. The audit chain hashes these. */
@@ -187,4 +214,25 @@ export type CaseEventType =
   | 'handoff.retried'
   | 'partner.status_received'
   | 'partner.status_ignored'
-  | 'partner.result_received';
+  | 'partner.result_received'
+  | 'document.issued'
+  | 'document.downloaded'
+  | 'document.reprinted'
+  // 远程帮办 (remote window, issue 3): evidence of a video session held for this case
+  | 'session.created'
+  | 'session.participant_waiting'
+  | 'session.participant_joined'
+  | 'session.admitted'
+  | 'session.declined'
+  | 'session.waiting_expired'
+  | 'session.left'
+  | 'session.reconnecting'
+  | 'session.reconnected'
+  | 'session.removed'
+  | 'session.partner_invited'
+  | 'session.capture_requested'
+  | 'session.capture_consented'
+  | 'session.capture_refused'
+  | 'session.capture_failed'
+  | 'session.media_restarted'
+  | 'session.ended';

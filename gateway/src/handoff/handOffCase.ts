@@ -4,7 +4,7 @@ import type { CaseRecord, HandoffJob } from '../domain/case.js';
 import { PartnerFailure, type PartnerExchange, type HandoffAck } from '../ports/partner.js';
 import type { NewEvent } from '../store/types.js';
 import type { Core } from '../deps.js';
-import { toOutboundCase } from './outboundCase.js';
+import { toOutboundCase, travellingDocument } from './outboundCase.js';
 import { backoffDelay } from './backoff.js';
 
 type Outcome = { ok: true; ack: HandoffAck } | { ok: false; failure: PartnerFailure };
@@ -28,9 +28,14 @@ export async function handOffCase(core: Core, caseId: string, jobId: string): Pr
 async function attempt(core: Core, record: CaseRecord, job: HandoffJob, exchanges: PartnerExchange[]): Promise<Outcome> {
   const adapter = core.partners.get(job.partner)!;
   try {
+    // The 受理回执 and this step's 材料流转单 travel as materials of the case, made (once) before the
+    // first attempt and sent again unchanged on every retry.
+    const documents = await core.documents.forHandoff(record.id, job.step);
+    const outbound = toOutboundCase(record, { window: record.receivedBy?.window ?? core.config.windowName, clerk: record.receivedBy?.clerkName ?? record.createdBy });
+    outbound.materials.push(...documents.map(travellingDocument));
     const ack = await adapter.deliver(
       {
-        case: toOutboundCase(record, { window: record.receivedBy?.window ?? core.config.windowName, clerk: record.receivedBy?.clerkName ?? record.createdBy }),
+        case: outbound,
         step: job.step,
         idempotencyKey: job.idempotencyKey,
         readMaterial: (id) => core.store.getBlob(record.id, id),

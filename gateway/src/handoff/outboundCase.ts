@@ -1,6 +1,7 @@
 // The whitelisted view of a case that an adapter receives: never the stored record itself.
-import type { CaseRecord } from '../domain/case.js';
-import type { OutboundCase } from '../ports/partner.js';
+import type { CaseDocument, CaseRecord } from '../domain/case.js';
+import type { OutboundCase, OutboundMaterial } from '../ports/partner.js';
+import { TRAVEL_CODES } from '../receipts/facts.js';
 
 export function toOutboundCase(c: CaseRecord, receivedBy: { window: string; clerk: string }): OutboundCase {
   return {
@@ -20,4 +21,9 @@ export function toOutboundCase(c: CaseRecord, receivedBy: { window: string; cler
     delivery: { ...c.delivery },
     receivedBy,
   };
+}
+
+/** One of the gateway's signed documents as a material that travels with the case (its blob is named by its id). */
+export function travellingDocument(d: CaseDocument): OutboundMaterial {
+  return { id: d.id, code: TRAVEL_CODES[d.type] ?? 'KYTB-DOC', name: d.title, fileName: d.fileName, mediaType: 'application/pdf', size: d.size, sha256: d.sha256, pages: d.pages };
 }

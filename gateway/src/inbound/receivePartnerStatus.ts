@@ -43,6 +43,8 @@ export async function receivePartnerStatus(core: Core, partner: string, u: Partn
     return result.events;
   });
   core.metrics.partnerCallbacks.inc({ partner, outcome });
+  // 补齐补正通知书 / 办结通知: rendered off this path (the partner is waiting for our answer)
+  if ((outcome as StatusOutcome) === 'applied') core.documents.schedule(caseId);
   return outcome;
 }
 

@@ -133,4 +133,8 @@ export const api = {
   timeline: (id) => request(`/api/cases/${enc(id)}/timeline`),
   retryHandoff: (id, jobId) => request(`/api/cases/${enc(id)}/handoffs/${enc(jobId)}/retry`, { method: 'POST' }),
   verifyAudit: (id) => request(`/api/cases/${enc(id)}/audit`),
+  listDocuments: (id) => request(`/api/cases/${enc(id)}/documents`),
+  documentFile: (id, documentId) => request(`/api/cases/${enc(id)}/documents/${enc(documentId)}`, { blob: true }),
+  reprintDocument: (id, documentId) => request(`/api/cases/${enc(id)}/documents/${enc(documentId)}/reprint`, { method: 'POST', blob: true }),
+  createSession: (body) => request('/api/sessions', { method: 'POST', json: body }),
 };

@@ -4,7 +4,9 @@ import { h, mount } from '../dom.js';
 import { api } from '../api.js';
 import { MOVING, regionName, fmtClock } from '../format.js';
 import { breadcrumb, pageHeader, card, showAlert, clearAlert, loading, toast, confirmDialog, dialogOpen, openBlob, empty } from '../ui.js';
+import { remoteButton } from '../remote.js';
 import { summary, applicantCard, deliveryCard, outcomeCards, materialsTable, handoffsTable, timelineList, auditResult } from './case-sections.js';
+import { createDocumentsPanel } from './case-documents.js';
 
 const REFRESH_MS = 5000;
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -37,6 +39,9 @@ export async function renderCaseDetail(main, ctx) {
   }
   if (!ctx.alive()) return;
 
+  const documents = createDocumentsPanel({ caseId: state.c.id, onError: (err) => showAlert(alertSlot, err) });
+  void documents.refresh();
+
   const outbound = () => state.c.direction !== 'inbound';
   const editable = () => outbound() && ['draft', 'needs_supplement'].includes(state.c.status);
   const canWithdraw = () => outbound() && (['draft', 'needs_supplement'].includes(state.c.status)
@@ -52,6 +57,7 @@ export async function renderCaseDetail(main, ctx) {
     if (tl) state.events = tl.events;
     state.lastRefresh = new Date();
     if (c.statusLabel !== before) live.textContent = `办件状态已更新为：${c.statusLabel}`;
+    if (changed) void documents.refresh();
     return changed;
   }
 
@@ -202,6 +208,7 @@ export async function renderCaseDetail(main, ctx) {
         busy('submit') ? '正在提交…' : '形式审查通过，收件并转递'),
       canWithdraw() && h('button', { type: 'button', class: 'btn btn-danger-ghost', dataset: { key: 'withdraw' }, disabled: Boolean(state.busy), onclick: withdraw },
         busy('withdraw') ? '正在撤回…' : '撤回'),
+      remoteButton({ caseId: c.id, label: '远程帮办', alertSlot }),
     ].filter(Boolean);
 
     refreshText = h('span', { class: 'muted small' }, refreshLine());
@@ -227,6 +234,7 @@ export async function renderCaseDetail(main, ctx) {
         materialsTable(c, state.item, { editable: editable(), missing: state.missing, uploading: state.uploading, onUpload: upload, onView: viewFile }),
         uploadHint)),
       card('转递', handoffsTable(c, { retrying: state.retrying, onRetry: retry })),
+      card('文书', documents.element, { actions: h('a', { href: 'verify.html', target: '_blank', rel: 'noopener', class: 'btn btn-small' }, '文书真伪核验') }),
       h('div', { class: 'grid-2 grid-wide-left' },
         card('时间线', timelineList(state.events)),
         card('审计链', auditResult(state.audit), {

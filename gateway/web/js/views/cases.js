@@ -2,6 +2,7 @@
 import { h, mount, newId } from '../dom.js';
 import { api } from '../api.js';
 import { STATUSES, HANDOFF, PARTNERS, regionName, fmtTime, endOfShanghaiDay } from '../format.js';
+import { remoteButton } from '../remote.js';
 import { breadcrumb, pageHeader, card, showAlert, statusTag, handoffTag, daysLeft, pagination, loading, empty, tag } from '../ui.js';
 
 const PAGE_SIZE = 20;
@@ -102,7 +103,7 @@ export async function renderCases(main, ctx) {
   const refresh = h('button', { type: 'button', class: 'btn', onclick: () => load() }, '刷新');
   mount(main,
     breadcrumb([{ label: '首页', href: '#/cases' }, { label: '办件管理' }]),
-    pageHeader('办件管理', h('a', { href: '#/new', class: 'btn btn-primary' }, '＋ 新建办件')),
+    pageHeader('办件管理', remoteButton({ label: '发起远程帮办（无办件）', alertSlot }), h('a', { href: '#/new', class: 'btn btn-primary' }, '＋ 新建办件')),
     card(null, filterForm(f, ctx)),
     alertSlot,
     card('办件列表', results, { actions: refresh }),

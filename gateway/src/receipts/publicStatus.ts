@@ -1,0 +1,37 @@
+// The public status page of a case (the 受理回执's QR code): with the 办件编号 and the 查询码 printed on
+// the receipt, anyone holding it sees how far the case has got. No personal data; a wrong code and an
+// unknown number get the same answer.
+import { timingSafeEqual } from 'node:crypto';
+import type { Core } from '../deps.js';
+import { CASE_STATUSES, type CaseStatus } from '../domain/case.js';
+import { regionFullName } from '../domain/region.js';
+import { CN_WORK_CALENDAR, workingDaysLeft } from '../domain/workdays.js';
+import { GatewayError } from '../errors.js';
+import { deliveryWords } from './text.js';
+
+const same = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const OPEN: CaseStatus[] = ['received', 'forwarded', 'accepted', 'needs_supplement'];
+
+export async function getPublicCaseStatus(core: Core, caseNo: string, code: string) {
+  const id = core.store.findCaseIdByNo(caseNo);
+  const c = id ? await core.store.getCase(id) : undefined;
+  if (!c || !c.publicCode || !same(code.toUpperCase(), c.publicCode)) throw new GatewayError('CASE_NOT_FOUND', '办件编号或查询码不正确');
+  const progress = (await core.store.events(c.id))
+    .filter((e) => e.type === 'case.status_changed')
+    .map((e) => ({ at: e.at, status: e.data.to as CaseStatus, label: CASE_STATUSES[e.data.to as CaseStatus] ?? String(e.data.to) }));
+  return {
+    caseNo: c.caseNo,
+    itemName: c.itemName,
+    status: c.status,
+    statusLabel: CASE_STATUSES[c.status],
+    acceptRegionName: regionFullName(c.acceptRegion) ?? c.acceptRegion,
+    handlingRegionName: regionFullName(c.handlingRegion) ?? c.handlingRegion,
+    submittedAt: c.submittedAt ?? null,
+    promisedAt: c.promisedAt ?? null,
+    workingDaysLeft: c.promisedAt && OPEN.includes(c.status) ? workingDaysLeft(core.now(), new Date(c.promisedAt), CN_WORK_CALENDAR) : null,
+    supplement: c.status === 'needs_supplement' && c.supplement ? { missing: c.supplement.missing, requestedAt: c.supplement.requestedAt } : null,
+    result: c.result ? { documentName: c.result.documentName, completedAt: c.result.completedAt, delivery: deliveryWords(c.result.delivery ?? c.delivery) } : null,
+    progress,
+    updatedAt: c.updatedAt,
+  };
+}

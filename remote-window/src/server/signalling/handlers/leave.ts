@@ -1,0 +1,9 @@
+import type { HandlerSpec } from '../types.js';
+
+export const leave: HandlerSpec<'leave'> = {
+  whileWaiting: true,
+  handle({ session, participant }) {
+    setImmediate(() => session.leave(participant, 'left'));
+    return {};
+  },
+};
