@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'partners/**/*.test.ts', 'gateway/**/*.test.ts'],
     exclude: ['node_modules/**', 'tests/bench/**'],
     testTimeout: 30_000,
-    hookTimeout: 30_000,
+    hookTimeout: 60_000,
     pool: 'forks',
     setupFiles: ['tests/support/setup.ts'],
   },

@@ -46,7 +46,7 @@ describe('the gateway process killed with SIGKILL while handoffs are in flight',
     gw = await spawnGateway(env, base);
     token = await login(base);
     for (const c of accepted) {
-      await waitFor(`${c.caseNo} 已转递`, () => call(base, 'GET', `/api/cases/${c.caseId}`, { token }).then((r) => r.body), (v) => v.status === 'forwarded', 30_000);
+      await waitFor(`${c.caseNo} 已转递`, () => call(base, 'GET', `/api/cases/${c.caseId}`, { token }).then((r) => r.body), (v) => v.status === 'forwarded', 90_000);
     }
     for (const r of REGIONS) {
       const seen = (await simState(sims.byRegion[r]!.url)).cases.map((c) => c.caseNo);
@@ -54,5 +54,5 @@ describe('the gateway process killed with SIGKILL while handoffs are in flight',
       expect(seen.filter((no) => ours.includes(no)).sort()).toEqual([...ours].sort());
       expect(new Set(seen).size).toBe(seen.length);
     }
-  });
+  }, 180_000);
 });

@@ -106,7 +106,7 @@ describe('a store process killed in the middle of many writes', () => {
       for (const line of lines) expect(() => JSON.parse(line), file).not.toThrow();
     }
     await expectAllAcknowledgedWrites(acked);
-  });
+  }, 180_000);
 
   test('killed again and again, at every stage of a checkpoint and while segments rotate, it loses no acknowledged write', async () => {
     const acked: Acked = new Map();
@@ -123,7 +123,7 @@ describe('a store process killed in the middle of many writes', () => {
     expect(acked.size).toBeGreaterThan(50);
     const { replayed } = await expectAllAcknowledgedWrites(acked);
     expect(replayed).toBeGreaterThan(0);
-  });
+  }, 180_000);
 
   test('many concurrent updates of different cases are made durable by a few syncs, and all of them survive a kill', async () => {
     const acked: Acked = new Map();
@@ -135,5 +135,5 @@ describe('a store process killed in the middle of many writes', () => {
     expect([...acked.values()].filter((v) => v === 2)).toHaveLength(200);
     const { replayed } = await expectAllAcknowledgedWrites(acked);
     expect(replayed).toBe(200);
-  });
+  }, 180_000);
 });
