@@ -143,7 +143,10 @@ export interface Results {
 export interface Events {
   /** to clerks: every person who enters the waiting room, one event each */
   participantWaiting: { participant: ParticipantView };
-  /** to a waiting participant: you may now take part (then create transports, produce, consume) */
+  /**
+   * to a waiting participant: you may now take part (then create transports, produce, consume); the
+   * participantJoined and newProducer events of those already there come just before it
+   */
   admitted: Record<string, never>;
   /** to a waiting participant, just before the server closes the socket */
   declined: { reason: string };

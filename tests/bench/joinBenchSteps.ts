@@ -54,6 +54,10 @@ export async function timedJoin(browser: Browser, clerk: Page, joinUrl: string, 
   const m = await rw<Record<string, number>>(applicant.page, 'marks');
   const at = (k: string) => m[k] as number;
   const waitingRoom = at('admitted') - at('hello');
+  if (process.env.BENCH_MARKS) {
+    // BENCH_MARKS=1: every named moment of this join, in ms after the admission
+    console.log(`marks of ${name}: ${Object.entries(m).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${(v - at('admitted')).toFixed(0)}`).join(', ')}`);
+  }
   const timing: JoinTiming = {
     total: at(key) - at('joinClick'),
     waitingRoom,

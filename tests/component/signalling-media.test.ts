@@ -71,4 +71,26 @@ describe('produce → newProducer → consume → resumeConsumer → closeProduc
     a.client.close();
     clerk.close();
   });
+
+  test('a waiting applicant prepares one receiving transport and nothing more; it carries the clerk\'s camera only after admission', async () => {
+    const { session, clerk } = await clerkInSession(world.url, token);
+    const send = await clerk.call('createTransport', { direction: 'send' });
+    const { producerId } = await clerk.call('produce', { transportId: send.id, kind: 'video', rtpParameters: { ...VP8, encodings: [{ ssrc: 5555 }] }, source: 'camera' });
+    const a = await applicantWaiting(world.url, session.code);
+    const caps = (await a.client.call('getRouterRtpCapabilities', {})).rtpCapabilities;
+
+    const recv = await a.client.call('createTransport', { direction: 'recv' });
+    expect(recv.iceCandidates.length).toBeGreaterThan(0);
+    expect(await a.client.request('createTransport', { direction: 'recv' })).toMatchObject({ ok: false, error: { code: 'NOT_ADMITTED' } });
+    expect(await a.client.request('createTransport', { direction: 'send' })).toMatchObject({ ok: false, error: { code: 'NOT_ADMITTED' } });
+    expect(await a.client.request('consume', { transportId: recv.id, producerId, rtpCapabilities: caps })).toMatchObject({ ok: false, error: { code: 'NOT_ADMITTED' } });
+    expect(await a.client.request('connectTransport', { transportId: recv.id, dtlsParameters: DTLS })).toMatchObject({ ok: false, error: { code: 'NOT_ADMITTED' } });
+
+    await clerk.call('admit', { participantId: a.hello.participantId });
+    await a.client.waitEvent('admitted');
+    const consumer = await a.client.call('consume', { transportId: recv.id, producerId, rtpCapabilities: caps });
+    expect(consumer).toMatchObject({ producerId, kind: 'video', source: 'camera' });
+    a.client.close();
+    clerk.close();
+  });
 });

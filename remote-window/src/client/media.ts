@@ -37,6 +37,7 @@ export class Media extends Emitter<MediaEvents> {
   #device: Device | null = null;
   #loading: Promise<void> | null = null;
   #sending: Promise<types.Transport> | null = null;
+  #receiving: Promise<types.Transport> | null = null;
   readonly #wanted = new Map<string, ProducerView>();
   readonly #consuming = new Set<string>();
   readonly #inflight = new Set<Promise<void>>();
@@ -63,12 +64,23 @@ export class Media extends Emitter<MediaEvents> {
   }
 
   /**
+   * The device and the receiving transport, made in the waiting room so that the admission goes straight
+   * to consuming (the server allows a waiting person this one transport, and nothing to consume on it).
+   */
+  prepare(): Promise<types.Transport> {
+    this.#receiving ??= this.load().then(() => this.#transport('recv'))
+      .catch((err) => { this.#receiving = null; throw err; });
+    return this.#receiving;
+  }
+
+  /**
    * Receiving first: the recv transport and the consumers of what the others send (the person waits to
    * see them); the send transport is made when something is first produced (produce()).
    */
   async start(): Promise<void> {
-    await this.load();
-    this.recv = await this.#transport('recv');
+    let recv = await this.prepare();
+    if (recv.closed) { this.#receiving = null; recv = await this.prepare(); }
+    this.recv = recv;
     mark('transports');
     // video first: its consumer is what the person waits to see (the browser sets consumers up one by one)
     const wanted = [...this.#wanted.values()].sort((a, b) => Number(a.kind === 'audio') - Number(b.kind === 'audio'));
@@ -177,11 +189,13 @@ export class Media extends Emitter<MediaEvents> {
     this.send?.close();
     this.recv?.close();
     this.send = this.recv = null;
-    this.#sending = null;
+    this.#sending = this.#receiving = null;
   }
 
   async #transport(direction: 'send' | 'recv'): Promise<types.Transport> {
+    mark(`createTransport:${direction}`);
     const o = await this.sig.request('createTransport', { direction });
+    mark(`transportCreated:${direction}`);
     const device = this.#device as Device;
     const options = { id: o.id, iceParameters: o.iceParameters, iceCandidates: o.iceCandidates, dtlsParameters: o.dtlsParameters } as types.TransportOptions;
     const t = direction === 'send' ? device.createSendTransport(options) : device.createRecvTransport(options);

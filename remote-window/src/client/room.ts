@@ -51,6 +51,7 @@ export class Room extends Emitter<RoomEvents> {
   readonly chat: ChatMessage[] = [];
   readonly local: Partial<Record<Source, MediaStreamTrack>> = {};
   end: EndInfo | null = null;
+  #mediaStarted = false;
 
   constructor(opts: RoomOptions) {
     super();
@@ -72,7 +73,7 @@ export class Room extends Emitter<RoomEvents> {
     if (hello.state === 'admitted') await this.#startMedia();
     else {
       this.#setState('waiting');
-      void this.media.load().catch(() => undefined); // ready for the moment we are admitted
+      void this.media.prepare().catch(() => undefined); // ready for the moment we are admitted
     }
   }
 
@@ -185,7 +186,7 @@ export class Room extends Emitter<RoomEvents> {
   async #onResumed(hello: Results['hello']): Promise<void> {
     mark('resumed');
     this.#applyHello(hello);
-    if (this.state !== 'admitted') {
+    if (this.state !== 'admitted' || !this.media.ready) {
       if (hello.state === 'admitted') await this.#startMedia();
       return;
     }
@@ -194,26 +195,35 @@ export class Room extends Emitter<RoomEvents> {
   }
 
   async #startMedia(): Promise<void> {
-    if (this.state === 'admitted' || this.state === 'ended') return;
+    if (this.#mediaStarted || this.state === 'ended') return;
+    this.#mediaStarted = true;
     mark('admitted');
-    this.#setState('admitted');
-    // a page reloaded within the grace gets its old participant back, with the old page's producers
-    for (const p of [...this.producers.values()].filter((x) => x.participantId === this.myId)) {
-      this.producers.delete(p.producerId);
-      await this.sig.request('closeProducer', { producerId: p.producerId }).catch(() => undefined);
+    try {
+      // a page reloaded within the grace gets its old participant back, with the old page's producers
+      const stale = [...this.producers.values()].filter((x) => x.participantId === this.myId);
+      for (const p of stale) this.producers.delete(p.producerId);
+      for (const p of this.producers.values()) this.media.want(p);
+      // ask for the recv transport before the page redraws for the session (the answer waits for no one)
+      const started = this.media.start();
+      void started.catch(() => undefined); // awaited below
+      this.#setState('admitted');
+      for (const p of stale) await this.sig.request('closeProducer', { producerId: p.producerId }).catch(() => undefined);
+      await started;
+      // what the person waits for is the others' video: let its consumers go first, then send our own
+      // (producing at the same time competes for the same gateway, worker and browser threads)
+      await this.media.consumed(1500);
+      // a source switched off at the device check is not sent (no producer) until it is switched on
+      for (const source of ['camera', 'mic'] as const) { // camera first: the others wait for a face
+        const track = this.local[source];
+        if (track?.enabled) await this.media.produce(source, track);
+      }
+      await this.#announceMuted();
+      this.quality.start();
+    } catch (err) {
+      // the socket dropped while the media was being set up: the resume starts it again
+      this.#mediaStarted = false;
+      console.warn('[rw] media start interrupted', err);
     }
-    for (const p of this.producers.values()) this.media.want(p);
-    await this.media.start();
-    // what the person waits for is the others' video: let its consumers go first, then send our own
-    // (producing at the same time competes for the same gateway, worker and browser threads)
-    await this.media.consumed(1500);
-    // a source switched off at the device check is not sent (no producer) until it is switched on
-    for (const source of ['camera', 'mic'] as const) { // camera first: the others wait for a face
-      const track = this.local[source];
-      if (track?.enabled) await this.media.produce(source, track);
-    }
-    await this.#announceMuted();
-    this.quality.start();
     this.emit('change');
   }
 

@@ -12,6 +12,11 @@ const MAX_INCOMING_BITRATE = 8_000_000;
 
 export async function createTransport(session: Session, p: Participant, direction: 'send' | 'recv'): Promise<Results['createTransport']> {
   if (p.transports.size >= MAX_TRANSPORTS) throw new SignalError('CONFLICT', `at most ${MAX_TRANSPORTS} transports per participant`);
+  // in the waiting room: one receiving transport, made ready for the admission (nothing can be consumed
+  // on it before then); sending waits for the admission
+  if (p.state === 'waiting' && (direction !== 'recv' || p.transports.size > 0)) {
+    throw new SignalError('NOT_ADMITTED', 'in the waiting room only one receiving transport may be prepared');
+  }
   const { listenIp, announcedIp } = session.settings;
   const router = session.router;
   const t = await media(router.createWebRtcTransport({

@@ -22,10 +22,11 @@ export function admit(session: Session, by: Participant, p: Participant): void {
   p.state = 'admitted';
   clearTimeout(p.waitingTimer);
   p.waitingTimer = undefined;
-  p.send('admitted', {});
-  // what the newcomer could not see while waiting: who is here and what they send
+  // what the newcomer could not see while waiting: who is here and what they send, told before
+  // 'admitted' so that the client consumes all of it at once when admitted
   for (const other of session.visibleTo(p)) if (other !== p) p.send('participantJoined', { participant: other.view() });
   for (const producer of session.producerViews()) if (producer.participantId !== p.id) p.send('newProducer', producer);
+  p.send('admitted', {});
   session.broadcast('participantJoined', { participant: p.view() }, { about: p, except: p });
   session.evidence('session.admitted', by.actor, { participantId: p.id, role: p.role });
 }
