@@ -8,6 +8,7 @@ import { Ajv2020, type ValidateFunction, type ErrorObject } from 'ajv/dist/2020.
 import * as ajvFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import type { FieldError } from '../errors.js';
+import { addFastLengthLimits, regExpEngine } from './fastChecks.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = ajvFormats.default as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -65,8 +66,9 @@ export function loadContract(relativeFile: string): Contract {
   // Two compilations of the same schemas: a fast one that stops at the first error (the common, valid
   // case costs less), and one that collects every error, used only to explain a failure.
   const makeAjv = (allErrors: boolean): Ajv2020 => {
-    const ajv = new Ajv2020({ strict: false, allErrors, validateFormats: true });
+    const ajv = new Ajv2020({ strict: false, allErrors, validateFormats: true, code: { regExp: regExpEngine } });
     addFormats(ajv);
+    addFastLengthLimits(ajv);
     ajv.addSchema(document, id);
     return ajv;
   };
