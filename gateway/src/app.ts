@@ -28,10 +28,17 @@ export interface AppDeps {
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web');
 const RW_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../remote-window/web');
 
+/** TRUST_PROXY: a number of hops, true/false, or addresses and subnets (Express's own forms) */
+function trustProxySetting(v: string): string | number | boolean {
+  if (/^\d+$/.test(v)) return Number(v);
+  if (v === 'true' || v === 'false') return v === 'true';
+  return v;
+}
+
 export function createApp({ core, tokens, login, isReady, remote }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxySetting(core.config.trustProxy));
 
   app.use((req, res, next) => {
     const given = req.header('X-Request-Id');

@@ -8,6 +8,14 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   host: string;
   port: number;
+  /**
+   * serve HTTPS (and wss for the remote window) with this PEM certificate chain and key; browsers give
+   * a page the camera only in a secure context, so applicants outside this machine need it, here or at
+   * a TLS-terminating proxy in front
+   */
+  tls?: { certFile: string; keyFile: string };
+  /** Express "trust proxy": whose X-Forwarded-For is believed (the client IP rate limits are keyed by) */
+  trustProxy: string;
   /** the base URL partners use to reach us (callbacks), e.g. https://gateway.example.gov.cn */
   publicBaseUrl: string;
   dataDir: string;
@@ -99,6 +107,14 @@ function intList(env: Env, name: string, fallback: number[]): number[] {
   return list;
 }
 
+function tlsFiles(env: Env): Pick<Config, 'tls'> {
+  const certFile = env.TLS_CERT_FILE;
+  const keyFile = env.TLS_KEY_FILE;
+  if (!certFile && !keyFile) return {};
+  if (!certFile || !keyFile) throw new ConfigError(certFile ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE', 'TLS_CERT_FILE and TLS_KEY_FILE go together');
+  return { tls: { certFile, keyFile } };
+}
+
 /** Parse the environment. In production every secret must be set; in development they default to
  *  documented development-only values so that `npm start` needs nothing. */
 export function loadConfig(env: Env, partnerModules: readonly PartnerModule[]): Config {
@@ -134,6 +150,8 @@ export function loadConfig(env: Env, partnerModules: readonly PartnerModule[]): 
     env: envName,
     host: str(env, 'HOST', '127.0.0.1'),
     port,
+    ...tlsFiles(env),
+    trustProxy: str(env, 'TRUST_PROXY', 'loopback'),
     publicBaseUrl: str(env, 'PUBLIC_BASE_URL', `http://127.0.0.1:${port}`).replace(/\/$/, ''),
     dataDir: str(env, 'DATA_DIR', 'data/gateway'),
     storeFsync: bool(env, 'STORE_FSYNC', true),

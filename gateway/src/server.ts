@@ -1,6 +1,8 @@
 // start()/stop(): owns the listening server and everything that runs beside it (store, audit chainer,
 // handoff worker, status poller). Tests start it on port 0; main.ts starts it from the environment.
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
+import https from 'node:https';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import axios, { type AxiosInstance } from 'axios';
 import type { Config } from './config.js';
@@ -78,9 +80,12 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   let ready = false;
   const remote = config.remoteWindow.enabled ? await startRemote(core) : undefined;
   const app = createApp({ core, tokens, login, isReady: () => ready, ...(remote ? { remote: remote.window } : {}) });
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-    s.once('error', reject);
+  const server: Server = config.tls
+    ? https.createServer({ cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) }, app)
+    : http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => { server.off('error', reject); resolve(); });
   });
   const { port } = server.address() as AddressInfo;
   // the remote window's signalling socket (/rw/ws); any other upgrade is not ours
@@ -94,7 +99,7 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
 
   let stopping: Promise<void> | undefined;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${config.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     core,
     worker,
