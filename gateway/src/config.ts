@@ -38,7 +38,8 @@ export interface Config {
   inbound: { clockSkewSeconds: number; maxBodyBytes: number };
   maxUploadBytes: number;
   /** signed documents (受理回执 …): the Ed25519 signing key's PKCS#8 PEM file; unset = <dataDir>/keys/receipt-signing-key.pem, made at first start */
-  receipts: { signingKeyFile?: string };
+  /** the document-signing key's file; worker threads that render documents (0: the event loop) */
+  receipts: { signingKeyFile?: string; renderThreads: number };
   /** settings per partner region, from PARTNER_<REGION>_<KEY> */
   partners: Readonly<Record<string, PartnerSettings>>;
   /** credentials partners use when they call our inbound API, from INBOUND_<REGION>_APP_ID / _SECRET */
@@ -178,7 +179,10 @@ export function loadConfig(env: Env, partnerModules: readonly PartnerModule[]): 
       maxBodyBytes: int(env, 'INBOUND_MAX_BODY_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     },
     maxUploadBytes: int(env, 'MAX_UPLOAD_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-    receipts: env.RECEIPT_SIGNING_KEY_FILE ? { signingKeyFile: env.RECEIPT_SIGNING_KEY_FILE } : {},
+    receipts: {
+      ...(env.RECEIPT_SIGNING_KEY_FILE ? { signingKeyFile: env.RECEIPT_SIGNING_KEY_FILE } : {}),
+      renderThreads: int(env, 'RECEIPT_RENDER_THREADS', 0, 0, 16),
+    },
     partners: Object.freeze(partners),
     inboundPartners: Object.freeze(inboundPartners),
     remoteWindow: remoteWindowConfig(env, port),

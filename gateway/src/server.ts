@@ -71,7 +71,7 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
     metrics: createMetrics(),
     // The worker is created just below; the core only calls this once requests arrive.
     kickHandoffs: () => worker.kick(),
-    documents: createDocumentService({ store, now, logger, publicBaseUrl: config.publicBaseUrl, signingKey }),
+    documents: createDocumentService({ store, now, logger, publicBaseUrl: config.publicBaseUrl, signingKey, renderThreads: config.receipts.renderThreads }),
   };
   const worker: HandoffWorker = createHandoffWorker(core);
   const poller = createStatusPoller(core);
@@ -114,7 +114,7 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
         await worker.stop();
         await poller.stop();
         await closed;
-        await core.documents.idle();
+        await core.documents.close();
         await audit.close();
         await store.close();
         await nonces.close();

@@ -14,7 +14,8 @@ let world: World;
 let token: string;
 
 beforeAll(async () => {
-  world = await startWorld();
+  // the documents are rendered in a worker thread here (RECEIPT_RENDER_THREADS), on the event loop elsewhere
+  world = await startWorld({ env: { RECEIPT_RENDER_THREADS: '1' } });
   token = await login(world.url);
 });
 afterAll(async () => { await world?.close(); });

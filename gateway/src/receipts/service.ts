@@ -13,7 +13,7 @@ import type { SigningKey } from './keys.js';
 import { publicKeyOf } from './keys.js';
 import { newPublicCode } from './publicCode.js';
 import { warmFonts } from './font.js';
-import { renderDocument } from './render.js';
+import { createRenderer } from './renderPool.js';
 import type { DocumentService } from './types.js';
 import { verifyDocument, type Keyring } from './verify.js';
 
@@ -23,6 +23,8 @@ export interface DocumentServiceDeps {
   logger: Logger;
   publicBaseUrl: string;
   signingKey: SigningKey;
+  /** worker threads that render (0: on the event loop) */
+  renderThreads: number;
 }
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
@@ -33,8 +35,9 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
   const keys: Keyring = new Map([[signingKey.keyId, signingKey.publicKey]]);
   const chains = new Map<string, Promise<unknown>>();
   const scheduled = new Set<Promise<unknown>>();
-  // read and parse the fonts now, not during the first handoff
-  warmFonts();
+  const renderer = createRenderer(signingKey, deps.renderThreads);
+  // read and parse the fonts now, not during the first handoff (render threads read their own)
+  if (deps.renderThreads === 0) warmFonts();
 
   /** one piece of work on a case's documents at a time */
   function serial<T>(caseId: string, work: () => Promise<T>): Promise<T> {
@@ -55,7 +58,7 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
     const issuedAt = deps.now().toISOString();
     const id = randomUUID();
     const facts = due.facts(c, { documentId: id, issuedAt, publicBaseUrl: deps.publicBaseUrl, documents, events: due.type === 'delivery_receipt' ? await store.events(c.id) : [] });
-    const { bytes, pages } = await renderDocument(facts, signingKey);
+    const { bytes, pages } = await renderer.render(facts);
     const doc: CaseDocument = {
       id, type: due.type, slot: due.slot, title: DOCUMENT_TITLES[due.type], fileName: fileNameOf(due.type, c.caseNo),
       size: bytes.length, sha256: sha256(bytes), pages, keyId: signingKey.keyId, issuedAt,
@@ -121,7 +124,7 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
       const reprintNo = (c.documents ?? []).filter((d) => d.copy?.originalId === original.id).length + 1;
       const printedAt = deps.now().toISOString();
       const id = randomUUID();
-      const { bytes, pages } = await renderDocument(asReprint(verdict.facts, id, reprintNo, printedAt), signingKey);
+      const { bytes, pages } = await renderer.render(asReprint(verdict.facts, id, reprintNo, printedAt));
       const doc: CaseDocument = {
         id, type: original.type, slot: original.slot, title: `${original.title}（副本）`, fileName: fileNameOf(original.type, c.caseNo, reprintNo),
         size: bytes.length, sha256: sha256(bytes), pages, keyId: signingKey.keyId, issuedAt: original.issuedAt,
@@ -143,6 +146,11 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
 
     async idle() {
       while (scheduled.size > 0) await Promise.allSettled([...scheduled]);
+    },
+
+    async close() {
+      await service.idle();
+      await renderer.close();
     },
   };
   return service;

@@ -23,4 +23,6 @@ export interface DocumentService {
   verify(bytes: Uint8Array): Verdict;
   /** resolves when no scheduled work is left (graceful stop, tests) */
   idle(): Promise<void>;
+  /** idle(), then the render threads stop (graceful stop) */
+  close(): Promise<void>;
 }
