@@ -1,7 +1,7 @@
 // createApp: the express app of the gateway, built from its dependencies. No listening here.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from './root.js';
 import express, { type Express, type Request } from 'express';
 import type { Core } from './deps.js';
 import type { TokenService } from './auth/tokens.js';
@@ -25,8 +25,8 @@ export interface AppDeps {
   remote?: RemoteWindow;
 }
 
-const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web');
-const RW_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../remote-window/web');
+const WEB_DIR = path.join(ROOT, 'gateway/web');
+const RW_WEB_DIR = path.join(ROOT, 'remote-window/web');
 
 /** TRUST_PROXY: a number of hops, true/false, or addresses and subnets (Express's own forms) */
 function trustProxySetting(v: string): string | number | boolean {

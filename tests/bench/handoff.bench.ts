@@ -141,7 +141,7 @@ async function measure(size: number): Promise<Figures> {
       // as the Docker image and `npm run gateway` run it: two glibc malloc arenas instead of 8 per core
       // (the document buffers otherwise leave ~60 MB of fragmented arenas in the resident set)
       MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
-    }), base);
+    }), base, { built: process.env.BENCH_SOURCE !== '1' });
     const startMs = performance.now() - t0;
     const token = await login(base);
     const submit = async (id: string) => {

@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${port}`;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kytb-join-bench-'));
   const sims = await startSimulators(url);
-  const gateway = await spawnGateway(gatewayEnv(port, dataDir, sims, { RW_ENABLED: 'true', RW_WORKERS: '1', LOG_LEVEL: 'warn' }), url);
+  const gateway = await spawnGateway(gatewayEnv(port, dataDir, sims, { RW_ENABLED: 'true', RW_WORKERS: '1', LOG_LEVEL: 'warn' }), url, { built: true });
   const browser = await launchBrowser();
   try {
     const worker = workerPid(gateway.child.pid as number);

@@ -1,4 +1,5 @@
-// The gateway as a real child process (node --import tsx gateway/src/main.ts), for crash tests.
+// The gateway as a real child process (the TypeScript source through tsx, or the built dist/), for the
+// crash tests and the benches.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +17,13 @@ export interface GatewayProcess {
 const live = new Set<ChildProcess>();
 process.once('exit', () => { for (const c of live) c.kill('SIGKILL'); });
 
-export async function spawnGateway(env: Env, baseUrl: string): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, [...(process.env.KYTB_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', path.join(root, 'gateway/src/main.ts')], {
+/**
+ * `built`: the production artifact (node dist/gateway/src/main.js, made by `npm run build`), as the
+ * benches run it; otherwise the TypeScript source through tsx.
+ */
+export async function spawnGateway(env: Env, baseUrl: string, opts: { built?: boolean } = {}): Promise<GatewayProcess> {
+  const entry = opts.built ? ['--enable-source-maps', path.join(root, 'dist/gateway/src/main.js')] : ['--import', 'tsx', path.join(root, 'gateway/src/main.ts')];
+  const child = spawn(process.execPath, [...(process.env.KYTB_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean), ...entry], {
     cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -3,7 +3,7 @@
 // the simulated partner servers (incoming requests), so all three hold to the same contract files.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from '../root.js';
 import { Ajv2020, type ValidateFunction, type ErrorObject } from 'ajv/dist/2020.js';
 import * as ajvFormats from 'ajv-formats';
 import { parse } from 'yaml';
@@ -13,7 +13,7 @@ import { addFastLengthLimits, regExpEngine } from './fastChecks.js';
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = ajvFormats.default as unknown as (ajv: Ajv2020) => Ajv2020;
 
-export const CONTRACTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../contracts');
+export const CONTRACTS_DIR = path.join(ROOT, 'contracts');
 
 type JsonObject = Record<string, unknown>;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
