@@ -9,6 +9,9 @@ import type { PartnerModule, SimulatedPartner } from '../gateway/src/ports/partn
 
 const config = loadConfig({ DATA_DIR: 'data/demo', ...process.env }, PARTNERS);
 const logger = createLogger({ level: config.logLevel });
+// as gateway/src/main.ts does: mediasoup finds its worker through this variable when it loads, so
+// `npm start` works without scripts/demo.sh having exported it
+if (config.remoteWindow.enabled) process.env.MEDIASOUP_WORKER_BIN = config.remoteWindow.workerBin;
 const acceptAfterMs = Number(process.env.DEMO_ACCEPT_AFTER_MS ?? 5000);
 const completeAfterMs = Number(process.env.DEMO_COMPLETE_AFTER_MS ?? 20000);
 
@@ -30,6 +33,10 @@ const lines = [
   `  clerk console      ${config.publicBaseUrl}/`,
   `  API contract       ${config.publicBaseUrl}/openapi.yaml`,
   `  health / metrics   ${config.publicBaseUrl}/healthz  ${config.publicBaseUrl}/metrics`,
+  ...(config.remoteWindow.enabled
+    ? [`  远程帮办 (applicant) ${config.remoteWindow.publicUrl}/rw/   (clerk: 办件详情 → 远程帮办, or ${config.remoteWindow.publicUrl}/rw/clerk.html)`]
+    : ['  远程帮办           off (RW_ENABLED=false)']),
+  `  receipt check      ${config.publicBaseUrl}/verify.html`,
   `  data directory     ${config.dataDir}`,
   ...simulators.map(({ module, sim }) => `  partner ${module.region} ${module.name.padEnd(8, '　')} ${sim.url}  (state: ${sim.url}/__sim/state)`),
   '  demo accounts (username / password):',
