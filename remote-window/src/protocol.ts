@@ -69,6 +69,7 @@ export interface Params {
   /** First frame after (re)connecting. Answers who you are and where you stand. */
   hello: { device?: 'phone' | 'pc'; displayName?: string };
   getRouterRtpCapabilities: Record<string, never>;
+  /** allowed in the waiting room for one `recv` transport (prepared for the admission), else NOT_ADMITTED */
   createTransport: { direction: 'send' | 'recv' };
   connectTransport: { transportId: string; dtlsParameters: unknown };
   restartIce: { transportId: string };
