@@ -1,33 +1,21 @@
 // An applicant at a PC shares their screen (a form they are stuck on, say) and the clerk sees it; when
 // the applicant stops, the clerk's picture of it goes away. (On a phone, where browsers cannot share a
 // screen, the applicant has 文档模式 instead: tests/browser/capture.test.ts.)
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startWorld, type World } from '../support/world.js';
+import { describe, expect, test } from 'vitest';
 import { login } from '../support/client.js';
 import { draftCase, waitFor } from '../support/flows.js';
-import { inbound, launchBrowser, newParticipant, screenshot, waitForVideoFrom, type Participant } from '../support/browser.js';
+import { inbound, screenshot, waitForVideoFrom } from '../support/browser.js';
 import { applicantJoins, clerkAdmits, clerkStartsSession, waitState } from '../support/rwFlows.js';
+import { remoteWindowSuite } from '../support/rwSuite.js';
 
 describe('远程帮办: an applicant on a PC shares the screen', () => {
-  let world: World;
-  let browser: Browser;
-  const people: Participant[] = [];
-
-  beforeAll(async () => {
-    [world, browser] = await Promise.all([startWorld({ remoteWindow: true }), launchBrowser()]);
-  }, 60_000);
-  afterAll(async () => {
-    for (const p of people) if (p.logs.length) console.log(p.logs.slice(0, 20).join('\n'));
-    await browser?.close();
-    await world?.close();
-  }, 60_000);
+  const suite = remoteWindowSuite();
 
   test('the clerk decodes the applicant\'s screen; when the applicant stops, it is gone from the clerk\'s page', async () => {
+    const { world } = suite;
     const token = await login(world.url);
     const { caseId } = await draftCase(world.url, token, '640000');
-    const [clerk, applicant] = await Promise.all([newParticipant(browser), newParticipant(browser)]);
-    people.push(clerk, applicant);
+    const [clerk, applicant] = await Promise.all([suite.person(), suite.person()]);
     const s = await clerkStartsSession(clerk.page, world.url, { caseId });
     const applicantId = await applicantJoins(applicant.page, s.joinUrl, '李四');
     await clerk.page.waitForSelector(`[data-waiting][data-participant="${applicantId}"]`);

@@ -1,32 +1,22 @@
 // 三方连线 in real Chromium: the applicant, the window clerk and the clerk of the region with
 // authority each decode the others' video (real mediasoup worker, fake cameras), and the clerk's
 // screen share reaches the applicant.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startWorld, type World } from '../support/world.js';
+import { describe, expect, test } from 'vitest';
 import { login } from '../support/client.js';
 import { draftCase } from '../support/flows.js';
-import { launchBrowser, newParticipant, screenshot, waitForVideoFrom, type Participant } from '../support/browser.js';
+import { screenshot, waitForVideoFrom, type Participant } from '../support/browser.js';
 import { applicantJoins, clerkAdmits, clerkStartsSession, partnerClerkJoins, waitState } from '../support/rwFlows.js';
+import { remoteWindowSuite } from '../support/rwSuite.js';
 
 describe('远程帮办: applicant, clerk and partner clerk in one session', () => {
-  let world: World;
-  let browser: Browser;
+  const suite = remoteWindowSuite();
   const people: Participant[] = [];
 
-  beforeAll(async () => {
-    [world, browser] = await Promise.all([startWorld({ remoteWindow: true }), launchBrowser()]);
-  }, 60_000);
-  afterAll(async () => {
-    for (const p of people) if (p.logs.length) console.log(p.logs.slice(0, 20).join('\n'));
-    await browser?.close();
-    await world?.close();
-  }, 60_000);
-
   test('each one decodes video from the two others, and the applicant decodes the clerk\'s shared screen', async () => {
+    const { world } = suite;
     const token = await login(world.url);
     const { caseId } = await draftCase(world.url, token, '610700'); // 汉中 decides: its clerk may join
-    const [clerk, applicant, partner] = await Promise.all([newParticipant(browser), newParticipant(browser, { phone: true }), newParticipant(browser)]);
+    const [clerk, applicant, partner] = await Promise.all([suite.person(), suite.person({ phone: true }), suite.person()]);
     people.push(clerk, applicant, partner);
 
     const s = await clerkStartsSession(clerk.page, world.url, { caseId });

@@ -1,26 +1,17 @@
 // The waiting room in real Chromium, for a walk-in session (no case): two applicants wait at once, the clerk's panel announces both,
 // the clerk admits one (who then sees the clerk) and declines the other, who is told why; then the
 // clerk removes the admitted one, who is told why too.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startWorld, type World } from '../support/world.js';
-import { launchBrowser, newParticipant, screenshot, waitForVideoFrom, rw } from '../support/browser.js';
+import { describe, expect, test } from 'vitest';
+import { screenshot, waitForVideoFrom, rw } from '../support/browser.js';
 import { applicantJoins, clerkAdmits, clerkDeclines, clerkStartsSession, waitState } from '../support/rwFlows.js';
+import { remoteWindowSuite } from '../support/rwSuite.js';
 
 describe('远程帮办: the waiting room', () => {
-  let world: World;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [world, browser] = await Promise.all([startWorld({ remoteWindow: true }), launchBrowser()]);
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-  }, 60_000);
+  const suite = remoteWindowSuite();
 
   test('two applicants waiting are both announced; one is admitted, the other declined and told why', async () => {
-    const [clerk, first, second] = await Promise.all([newParticipant(browser), newParticipant(browser, { phone: true }), newParticipant(browser)]);
+    const { world } = suite;
+    const [clerk, first, second] = await Promise.all([suite.person(), suite.person({ phone: true }), suite.person()]);
 
     // a walk-in: 「发起远程帮办（无办件）」 on the case list
     const s = await clerkStartsSession(clerk.page, world.url);

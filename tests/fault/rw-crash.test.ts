@@ -42,26 +42,27 @@ async function openSession(token: string) {
   return { caseId, ...s };
 }
 
+/** stops the gateway with `signal`, starts it again on the same data, and logs in again */
+async function restart(signal: NodeJS.Signals): Promise<string> {
+  gw?.child.kill(signal);
+  await gw?.exited;
+  gw = await spawnGateway(env, base);
+  return login(base);
+}
+
 describe('remote sessions across gateway stops', () => {
   test('SIGKILL: after the restart the case shows the session ended by the crash, once; its code no longer joins', async () => {
     gw = await spawnGateway(env, base);
     let token = await login(base);
     const s = await openSession(token);
-    gw.child.kill('SIGKILL');
-    await gw.exited;
-
-    gw = await spawnGateway(env, base);
-    token = await login(base);
+    token = await restart('SIGKILL');
     const events = await waitFor('session.ended after the restart', () => timeline(token, s.caseId), (ev) => ends(ev, s.sessionId).length > 0);
     expect(ends(events, s.sessionId)).toEqual([expect.objectContaining({ actor: 'system', data: expect.objectContaining({ reason: '网关异常中断，会话未正常结束', afterRestart: true }) })]);
     const join = await call(base, 'POST', '/api/rw/join', { json: { code: s.code, displayName: '张三' } });
     expect(join.status).toBe(404);
 
     // a second restart does not end it again
-    gw.child.kill('SIGTERM');
-    await gw.exited;
-    gw = await spawnGateway(env, base);
-    token = await login(base);
+    token = await restart('SIGTERM');
     expect(ends(await timeline(token, s.caseId), s.sessionId)).toHaveLength(1);
   }, 180_000);
 
@@ -69,11 +70,7 @@ describe('remote sessions across gateway stops', () => {
     gw ??= await spawnGateway(env, base);
     let token = await login(base);
     const s = await openSession(token);
-    gw.child.kill('SIGTERM');
-    await gw.exited;
-
-    gw = await spawnGateway(env, base);
-    token = await login(base);
+    token = await restart('SIGTERM');
     const ended = ends(await timeline(token, s.caseId), s.sessionId);
     expect(ended).toEqual([expect.objectContaining({ actor: 'system', data: expect.objectContaining({ reason: '服务停止' }) })]);
   }, 180_000);
