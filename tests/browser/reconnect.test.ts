@@ -22,6 +22,7 @@ describe('远程帮办: the applicant\'s signalling connection drops and comes b
   let applicant: Participant;
   let applicantId: string;
   let clerkId: string;
+  let joinUrl: string;
 
   beforeAll(async () => {
     [world, browser] = await Promise.all([startWorld({ remoteWindow: true }), launchBrowser()]);
@@ -30,6 +31,7 @@ describe('远程帮办: the applicant\'s signalling connection drops and comes b
     const { caseId } = await draftCase(world.url, token, '610700');
     [clerk, applicant] = await Promise.all([newParticipant(browser), newParticipant(browser, { phone: true })]);
     const s = await clerkStartsSession(clerk.page, world.url, { caseId });
+    joinUrl = s.joinUrl;
     // the applicant reaches the gateway only through the proxy: page, API and ws
     applicantId = await applicantJoins(applicant.page, `${proxy.url}${new URL(s.joinUrl).pathname}`, '赵六');
     await clerk.page.waitForSelector(`[data-waiting][data-participant="${applicantId}"]`);
@@ -103,7 +105,12 @@ describe('远程帮办: the applicant\'s signalling connection drops and comes b
     await waitForVideoFrom(clerk.page, applicantId, 'camera');
   }, 90_000);
 
-  test('the media worker dies: it is replaced, both pages rebuild their media on it and decode each other again', async () => {
+  test('the media worker dies: it is replaced, both pages rebuild their media on it and decode each other again; one waiting meanwhile sees the clerk once admitted', async () => {
+    // a second person waits (and has prepared a receiving transport on the router that is about to die)
+    const waiting = await newParticipant(browser);
+    const waitingId = await applicantJoins(waiting.page, joinUrl, '钱七');
+    await clerk.page.waitForSelector(`[data-waiting][data-participant="${waitingId}"]`);
+    await waiting.page.waitForFunction(() => 'transportCreated:recv' in (globalThis as any).__rw.marks, undefined, { timeout: 15_000 });
     const [worker] = world.gateway.remote!.window.workers();
     const oldPid = worker!.pid;
     process.kill(oldPid, 'SIGKILL');
@@ -113,5 +120,10 @@ describe('远程帮办: the applicant\'s signalling connection drops and comes b
     await waitForVideoFrom(clerk.page, applicantId, 'camera', 30_000);
     expect(world.gateway.remote!.window.workers().map((w) => w.pid)).not.toContain(oldPid);
     expect(await rw<string>(applicant.page, 'participantId')).toBe(applicantId);
-  }, 60_000);
+
+    await clerkAdmits(clerk.page, waitingId);
+    await waitState(waiting.page, 'admitted');
+    await waitForVideoFrom(waiting.page, clerkId, 'camera', 30_000);
+    await waiting.context.close();
+  }, 90_000);
 });

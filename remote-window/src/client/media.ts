@@ -167,8 +167,7 @@ export class Media extends Emitter<MediaEvents> {
   /** The router is new (its worker died): transports, producers and consumers are recreated. */
   async rebuild(): Promise<void> {
     const tracks = [...this.producers].map(([source, p]) => ({ source, track: p.track, paused: p.paused }));
-    this.#closeAll();
-    this.#loading = null; // a new router: load its capabilities again
+    this.forgetRouter();
     await this.start();
     for (const { source, track, paused } of tracks) {
       if (!track || track.readyState === 'ended') continue;
@@ -179,6 +178,12 @@ export class Media extends Emitter<MediaEvents> {
 
   close(): void {
     this.#closeAll();
+  }
+
+  /** The router is gone (its worker died): drop everything made on it, the Device's capabilities too. */
+  forgetRouter(): void {
+    this.#closeAll();
+    this.#loading = null; // a new router: load its capabilities again
   }
 
   #closeAll(): void {

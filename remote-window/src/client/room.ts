@@ -166,6 +166,8 @@ export class Room extends Emitter<RoomEvents> {
     s.on('rejoinRequired', () => {
       this.producers.clear();
       if (this.state === 'admitted') void this.media.rebuild().catch((e) => console.warn('[rw] rebuild failed', e));
+      // still waiting: the receiving transport prepared on the old router is gone with it
+      else if (this.state === 'waiting') { this.media.forgetRouter(); void this.media.prepare().catch(() => undefined); }
     });
     this.media.on('remoteTrack', (t) => this.emit('remoteTrack', t));
     this.media.on('remoteTrackEnded', (t) => this.emit('remoteTrackEnded', t));
