@@ -15,7 +15,7 @@ function tsFiles(rel: string): string[] {
   const abs = path.join(root, rel);
   if (rel.endsWith('.ts')) return [abs];
   return readdirSync(abs, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') && !e.name.endsWith('.test.ts'))
     .map((e) => path.join(e.parentPath, e.name));
 }
 
