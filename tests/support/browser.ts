@@ -17,12 +17,17 @@ const FLAGS = [
   '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
 ];
 
-export async function launchBrowser(): Promise<Browser> {
+/** `trustSpki`: a TLS key (SPKI SHA-256, base64) to accept; `localHosts`: host names resolved to 127.0.0.1 */
+export async function launchBrowser(opts: { trustSpki?: string; localHosts?: string[] } = {}): Promise<Browser> {
   // the pages load the bundles that `npm run build:web` makes (scripts/test.sh runs it first)
   if (!existsSync(path.resolve('remote-window/web/dist/applicant.js')) || !existsSync(path.resolve('remote-window/web/dist/clerk.js'))) {
     throw new Error('remote-window/web/dist is missing: run `npm run build:web` before the browser tests');
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  const extra = [
+    ...(opts.trustSpki ? [`--ignore-certificate-errors-spki-list=${opts.trustSpki}`] : []),
+    ...(opts.localHosts?.length ? [`--host-resolver-rules=${opts.localHosts.map((h) => `MAP ${h} 127.0.0.1`).join(',')}`] : []),
+  ];
+  return chromium.launch({ executablePath: CHROMIUM, args: [...FLAGS, ...extra], headless: true });
 }
 
 export interface Participant { context: BrowserContext; page: Page; logs: string[] }

@@ -94,16 +94,21 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(opts: { env?: Env; background?: boolean; autoAdvance?: { acceptAfterMs: number; completeAfterMs: number }; remoteWindow?: RemoteWindowOption; now?: () => Date } = {}): Promise<World> {
+/** HTTPS with this certificate, the public URLs on `host` (which the browser maps to 127.0.0.1) */
+export interface WorldTls { certFile: string; keyFile: string; host: string }
+
+export async function startWorld(opts: { env?: Env; background?: boolean; autoAdvance?: { acceptAfterMs: number; completeAfterMs: number }; remoteWindow?: RemoteWindowOption; now?: () => Date; tls?: WorldTls } = {}): Promise<World> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kytb-'));
   const port = await freePort();
+  const url = opts.tls ? `https://${opts.tls.host}:${port}` : `http://127.0.0.1:${port}`;
   const sims = await startSimulators(`http://127.0.0.1:${port}`, opts.autoAdvance);
   const rwEnv: Env = opts.remoteWindow ? { RW_ENABLED: 'true' } : {};
-  const loaded = loadConfig(gatewayEnv(port, dataDir, sims, { ...rwEnv, ...opts.env }), PARTNERS);
+  const tlsEnv: Env = opts.tls ? { TLS_CERT_FILE: opts.tls.certFile, TLS_KEY_FILE: opts.tls.keyFile, PUBLIC_BASE_URL: url, RW_PUBLIC_URL: url } : {};
+  const loaded = loadConfig(gatewayEnv(port, dataDir, sims, { ...rwEnv, ...tlsEnv, ...opts.env }), PARTNERS);
   const config: Config = typeof opts.remoteWindow === 'object' ? { ...loaded, remoteWindow: { ...loaded.remoteWindow, ...opts.remoteWindow } } : loaded;
   const start = () => startGateway({ config, partnerModules: PARTNERS, http: loopbackHttp(config.handoff.timeoutMs), background: opts.background ?? true, ...(opts.now ? { now: opts.now } : {}) });
   const world: World = {
-    url: `http://127.0.0.1:${port}`,
+    url,
     gateway: await start(),
     sims,
     config,
