@@ -1,5 +1,6 @@
 // The case (办件) in the vocabulary of GB/T 39046-2020 (政务服务平台基础数据规范).
 // Field names are English; each comment gives the standard's term.
+import type { SessionEvidenceType } from '../../../remote-window/src/server/index.js';
 
 /** GA/T 2000.156 证件类型 codes we accept from clerks. */
 export const ID_TYPES = {
@@ -218,21 +219,6 @@ export type CaseEventType =
   | 'document.issued'
   | 'document.downloaded'
   | 'document.reprinted'
-  // 远程帮办 (remote window, issue 3): evidence of a video session held for this case
-  | 'session.created'
-  | 'session.participant_waiting'
-  | 'session.participant_joined'
-  | 'session.admitted'
-  | 'session.declined'
-  | 'session.waiting_expired'
-  | 'session.left'
-  | 'session.reconnecting'
-  | 'session.reconnected'
-  | 'session.removed'
-  | 'session.partner_invited'
-  | 'session.capture_requested'
-  | 'session.capture_consented'
-  | 'session.capture_refused'
-  | 'session.capture_failed'
-  | 'session.media_restarted'
-  | 'session.ended';
+  // 远程帮办 (remote window, issue 3): evidence of a video session held for this case, named by the
+  // remote window's port (session.created … session.ended)
+  | SessionEvidenceType;
