@@ -7,9 +7,8 @@ import { imageUrl } from '../capture.js';
 import { canShareScreen, openCamera, openDocumentCamera, openScreen } from '../devices.js';
 import type { Room } from '../room.js';
 import { ask, duration, h, mount, toast } from '../ui/dom.js';
-import { END_TEXT, ROLE_TEXT, signalMessage } from '../ui/messages.js';
-import { Stage } from '../ui/stage.js';
-import { chatPanel, localPreview, qualityBadge, reconnectBanner } from '../ui/widgets.js';
+import { END_TEXT, signalMessage } from '../ui/messages.js';
+import { chatPanel, localPreview, qualityBadge, reconnectBanner, roomStage } from '../ui/widgets.js';
 import type { Joined } from './applicant-form.js';
 
 export function renderRoom(main: HTMLElement, joined: Joined, opts: { onAgain(): void }): void {
@@ -50,24 +49,8 @@ function waiting(main: HTMLElement, room: Room): ReturnType<typeof setInterval> 
 }
 
 function session(main: HTMLElement, { room, device }: Joined): void {
-  const big = h('div', { class: 'stage-big is-empty', 'data-empty-text': '正在等待工作人员画面…' });
-  const strip = h('div', { class: 'stage-strip' });
+  const { big, strip, audioButton: audioBtn } = roomStage(room, { emptyText: '正在等待工作人员画面…', prefer: 'clerk' });
   const self = localPreview(room.local.camera, device === 'phone');
-  const name = (id: string) => {
-    const p = room.participants.get(id);
-    if (!p) return '';
-    return `${p.displayName}（${ROLE_TEXT[p.role] ?? p.role}）${p.state === 'reconnecting' ? ' · 重新连接中…' : ''}`;
-  };
-  const stage = new Stage({
-    big, strip, label: name,
-    preferred: (ids) => ids.find((id) => room.participants.get(id)?.role === 'clerk'),
-    onAudioBlocked: () => { audioBtn.hidden = false; },
-  });
-  const audioBtn = h('button', { type: 'button', class: 'btn btn-primary audio-unlock', hidden: true, onclick: () => { stage.resumeAudio(); audioBtn.hidden = true; } }, '点击开启声音');
-  for (const rt of room.media.remote.values()) stage.add(rt);
-  room.on('remoteTrack', (rt) => stage.add(rt));
-  room.on('remoteTrackEnded', (rt) => stage.remove(rt));
-  room.on('change', () => stage.relabel());
 
   const quality = qualityBadge();
   room.on('quality', quality.update);

@@ -3,9 +3,8 @@
 // cards on the right (info and join code, waiting list, participants, captures, 三方连线, chat).
 import { canShareScreen, openScreen } from '../devices.js';
 import { ask, h, mount, toast } from '../ui/dom.js';
-import { END_TEXT, ROLE_TEXT, signalMessage } from '../ui/messages.js';
-import { Stage } from '../ui/stage.js';
-import { chatPanel, localPreview, qualityBadge, reconnectBanner } from '../ui/widgets.js';
+import { END_TEXT, signalMessage } from '../ui/messages.js';
+import { chatPanel, localPreview, qualityBadge, reconnectBanner, roomStage } from '../ui/widgets.js';
 import { card, type PanelContext } from './clerk-common.js';
 import { participantsCard, sessionCard, waitingCard } from './clerk-cards.js';
 import { captureCard, inviteCard } from './clerk-capture.js';
@@ -13,24 +12,10 @@ import { captureCard, inviteCard } from './clerk-capture.js';
 export function renderPanel(main: HTMLElement, base: Omit<PanelContext, 'stage'>): void {
   const { room } = base;
   const isClerk = base.role === 'clerk';
-  const big = h('div', { class: 'stage-big is-empty', 'data-empty-text': isClerk ? '申请人进入后，画面显示在这里' : '等待其他参会人员画面…' });
-  const strip = h('div', { class: 'stage-strip' });
-  const label = (id: string) => {
-    const p = room.participants.get(id);
-    if (!p) return '';
-    return `${p.displayName}（${ROLE_TEXT[p.role] ?? p.role}${p.region ? ` · ${p.region}` : ''}）${p.state === 'reconnecting' ? ' · 重新连接中…' : ''}`;
-  };
-  const stage = new Stage({
-    big, strip, label,
-    preferred: (ids) => ids.find((id) => room.participants.get(id)?.role === 'applicant'),
-    onAudioBlocked: () => { audioBtn.hidden = false; },
+  const { stage, big, strip, audioButton: audioBtn } = roomStage(room, {
+    emptyText: isClerk ? '申请人进入后，画面显示在这里' : '等待其他参会人员画面…', prefer: 'applicant', showRegion: true,
   });
   const ctx: PanelContext = { ...base, stage };
-  const audioBtn = h('button', { type: 'button', class: 'btn btn-primary audio-unlock', hidden: true, onclick: () => { stage.resumeAudio(); audioBtn.hidden = true; } }, '点击开启声音');
-  for (const rt of room.media.remote.values()) stage.add(rt);
-  room.on('remoteTrack', (rt) => stage.add(rt));
-  room.on('remoteTrackEnded', (rt) => stage.remove(rt));
-  room.on('change', () => stage.relabel());
 
   const quality = qualityBadge();
   room.on('quality', quality.update);

@@ -1,10 +1,38 @@
 /// <reference lib="dom" />
-// Small pieces both pages use: the quality indicator (信号 好/一般/差, numbers on tap), the chat panel,
-// the 「正在重新连接…」 banner, and the local preview.
-import type { ChatMessage, QualityReport } from '../../protocol.js';
+// Small pieces both pages use: the others' videos wired to the room, the quality indicator (信号
+// 好/一般/差, numbers on tap), the chat panel, the 「正在重新连接…」 banner, and the local preview.
+import type { ChatMessage, QualityReport, Role } from '../../protocol.js';
 import type { Room } from '../room.js';
 import { clock, h, mount } from './dom.js';
-import { QUALITY_TEXT } from './messages.js';
+import { QUALITY_TEXT, ROLE_TEXT } from './messages.js';
+import { Stage } from './stage.js';
+
+/**
+ * The others' videos for a room: the big area (`prefer`'s camera unless someone shares a screen), the
+ * strip, and the 「点击开启声音」 button shown when the browser blocks audio playback; kept up to date
+ * with the room's tracks and participants.
+ */
+export function roomStage(room: Room, opts: { emptyText: string; prefer: Role; showRegion?: boolean }): { stage: Stage; big: HTMLElement; strip: HTMLElement; audioButton: HTMLElement } {
+  const big = h('div', { class: 'stage-big is-empty', 'data-empty-text': opts.emptyText });
+  const strip = h('div', { class: 'stage-strip' });
+  const label = (id: string) => {
+    const p = room.participants.get(id);
+    if (!p) return '';
+    const region = opts.showRegion && p.region ? ` · ${p.region}` : '';
+    return `${p.displayName}（${ROLE_TEXT[p.role] ?? p.role}${region}）${p.state === 'reconnecting' ? ' · 重新连接中…' : ''}`;
+  };
+  const stage = new Stage({
+    big, strip, label,
+    preferred: (ids) => ids.find((id) => room.participants.get(id)?.role === opts.prefer),
+    onAudioBlocked: () => { audioButton.hidden = false; },
+  });
+  const audioButton = h('button', { type: 'button', class: 'btn btn-primary audio-unlock', hidden: true, onclick: () => { stage.resumeAudio(); audioButton.hidden = true; } }, '点击开启声音');
+  for (const rt of room.media.remote.values()) stage.add(rt);
+  room.on('remoteTrack', (rt) => stage.add(rt));
+  room.on('remoteTrackEnded', (rt) => stage.remove(rt));
+  room.on('change', () => stage.relabel());
+  return { stage, big, strip, audioButton };
+}
 
 export function qualityBadge(): { el: HTMLElement; update(r: QualityReport | null): void } {
   const summary = h('summary', { class: 'quality-summary', 'aria-label': '网络信号' });
