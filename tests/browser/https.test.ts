@@ -2,9 +2,7 @@
 // browsers give a page the camera only in a secure context, which there means HTTPS. The applicant's
 // page at https://kytb.test is one, joins over wss, and the clerk and the applicant see each other.
 // (Chromium resolves kytb.test to 127.0.0.1 and trusts exactly this certificate's key.)
-import { createHash, createPublicKey } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -12,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { startWorld, type World } from '../support/world.js';
 import { launchBrowser, newParticipant, rw, waitForVideoFrom } from '../support/browser.js';
 import { applicantJoins, clerkAdmits, clerkStartsSession, waitState } from '../support/rwFlows.js';
+import { selfSignedCert } from '../support/tls.js';
 
 const HOST = 'kytb.test';
 
@@ -22,14 +21,10 @@ describe('远程帮办 over HTTPS on a host name', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'kytb-https-'));
-    const certFile = path.join(dir, 'cert.pem');
-    const keyFile = path.join(dir, 'key.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1',
-      '-subj', `/CN=${HOST}`, '-addext', `subjectAltName=DNS:${HOST}`, '-keyout', keyFile, '-out', certFile], { stdio: 'ignore' });
-    const spki = createPublicKey(await readFile(certFile)).export({ type: 'spki', format: 'der' });
+    const { certFile, keyFile, spkiSha256 } = await selfSignedCert(dir, `DNS:${HOST}`);
     [world, browser] = await Promise.all([
       startWorld({ remoteWindow: true, tls: { certFile, keyFile, host: HOST } }),
-      launchBrowser({ trustSpki: createHash('sha256').update(spki).digest('base64'), localHosts: [HOST] }),
+      launchBrowser({ trustSpki: spkiSha256, localHosts: [HOST] }),
     ]);
   }, 60_000);
   afterAll(async () => {

@@ -1,8 +1,7 @@
 // Deployment: with TLS_CERT_FILE and TLS_KEY_FILE the gateway itself serves HTTPS and the remote window's
 // signalling over wss (browsers give a page the camera only in a secure context); TRUST_PROXY says whose
 // X-Forwarded-For is believed, which is what per-client limits such as join-code guessing are keyed by.
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,15 +11,13 @@ import { loadConfig } from '../../gateway/src/config.js';
 import { PARTNERS } from '../../partners/index.js';
 import { startWorld, type World } from '../support/world.js';
 import { call, login } from '../support/client.js';
+import { selfSignedCert } from '../support/tls.js';
 
 let dir: string;
 let ca: Buffer;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'kytb-tls-'));
-  // a self-signed certificate for 127.0.0.1, as an operator would get one from their CA
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1',
-    '-subj', '/CN=kytb test', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
-  ca = await readFile(path.join(dir, 'cert.pem'));
+  ca = (await selfSignedCert(dir, 'IP:127.0.0.1')).cert;
 });
 afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
 
