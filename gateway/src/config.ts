@@ -20,6 +20,13 @@ export interface Config {
   publicBaseUrl: string;
   dataDir: string;
   storeFsync: boolean;
+  /** case documents (record + events) kept parsed in memory, most recently used first */
+  storeCacheCases: number;
+  /**
+   * How far V8 lets the heap grow past what the last full GC kept, in percent (0: V8's own choice, up to
+   * 4×). Documents and inline base64 make short-lived large strings that go straight to old space.
+   */
+  heapGrowthPercent: number;
   logLevel: string;
   /** our region (GB/T 2260) and the window's name, printed on receipts and sent to partners */
   homeRegion: string;
@@ -156,6 +163,8 @@ export function loadConfig(env: Env, partnerModules: readonly PartnerModule[]): 
     publicBaseUrl: str(env, 'PUBLIC_BASE_URL', `http://127.0.0.1:${port}`).replace(/\/$/, ''),
     dataDir: str(env, 'DATA_DIR', 'data/gateway'),
     storeFsync: bool(env, 'STORE_FSYNC', true),
+    storeCacheCases: int(env, 'STORE_CACHE_CASES', 512, 1, 1_000_000),
+    heapGrowthPercent: int(env, 'HEAP_GROWTH_PERCENT', 50, 0, 300),
     logLevel: str(env, 'LOG_LEVEL', envName === 'test' ? 'silent' : 'info'),
     homeRegion,
     windowName: str(env, 'WINDOW_NAME', '诸暨市行政服务中心跨域通办窗口'),

@@ -1,5 +1,6 @@
 // The gateway process: configuration from the environment, the partner registry, start, and a
 // graceful stop on SIGTERM/SIGINT (stop accepting, finish the handoffs in flight, then exit).
+import { setFlagsFromString } from 'node:v8';
 import { loadConfig, ConfigError } from './config.js';
 import { createLogger } from './log.js';
 import { startGateway } from './server.js';
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  // V8 reads this at every full GC when it sets the next heap limit, so it takes effect from here on
+  if (config.heapGrowthPercent > 0) setFlagsFromString(`--heap-growing-percent=${config.heapGrowthPercent}`);
   // mediasoup finds its worker through this variable when it loads (the remote window loads it lazily)
   if (config.remoteWindow.enabled) process.env.MEDIASOUP_WORKER_BIN = config.remoteWindow.workerBin;
   const logger = createLogger({ level: config.logLevel });

@@ -56,7 +56,7 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   const now = opts.now ?? (() => new Date());
   // fail fast, before anything is opened, when the remote window cannot have its media workers
   if (config.remoteWindow.enabled) await assertWorkerBinary(config.remoteWindow.workerBin);
-  const { store, audit } = await openStore({ dataDir: config.dataDir, fsync: config.storeFsync, logger });
+  const { store, audit } = await openStore({ dataDir: config.dataDir, fsync: config.storeFsync, cacheSize: config.storeCacheCases, logger });
   const nonces = await NonceJournal.open({
     dataDir: config.dataDir, ttlMs: 2 * config.inbound.clockSkewSeconds * 1000, fsync: config.storeFsync, now: () => now().getTime(),
   });

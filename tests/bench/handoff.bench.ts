@@ -12,6 +12,7 @@ import diagnostics from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { PDFDocument } from 'pdf-lib';
 import os from 'node:os';
 import path from 'node:path';
 import type { CaseRecord } from '../../gateway/src/domain/case.js';
@@ -22,6 +23,10 @@ import { call, login } from '../support/client.js';
 import { TINY_PDF, sha256 } from '../support/fixtures.js';
 import { COMPANY_CREDIT_CODE } from '../support/flows.js';
 import { freePort, gatewayEnv, startSimulators } from '../support/world.js';
+import { warmFonts } from '../../gateway/src/receipts/font.js';
+import { generateSigningKey } from '../../gateway/src/receipts/keys.js';
+import { renderDocument } from '../../gateway/src/receipts/render.js';
+import { SAMPLE_FACTS } from '../unit/receipts/sampleFacts.js';
 import { benchCase, benchEvents } from './storeBenchData.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,50000').split(',').map(Number);
@@ -49,8 +54,13 @@ async function pool<T>(items: T[], width: number, fn: (item: T) => Promise<void>
   }));
 }
 
-/** Baseline: a bare node:http JSON round trip on loopback, sequential latency and pooled throughput. */
-async function baseline(): Promise<{ p50: number; p99: number; perSec: number }> {
+const cpuSince = (start: NodeJS.CpuUsage): number => { const u = process.cpuUsage(start); return (u.user + u.system) / 1000; };
+
+/**
+ * Baseline: a bare node:http JSON round trip on loopback, sequential latency and pooled throughput, and
+ * the CPU one round trip costs both ends together (client and server share this process).
+ */
+async function baseline(): Promise<{ p50: number; p99: number; perSec: number; cpuPerTrip: number }> {
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (d) => { body += d; });
@@ -64,10 +74,38 @@ async function baseline(): Promise<{ p50: number; p99: number; perSec: number }>
   for (let i = 0; i < 2_000; i += 1) { const t = performance.now(); await once(); lat.push(performance.now() - t); }
   const n = 5_000;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   await pool(Array.from({ length: n }, (_, i) => i), IN_FLIGHT, async () => { await once(); });
+  const cpuPerTrip = cpuSince(cpu0) / n;
   const perSec = n / ((performance.now() - t0) / 1000);
   await new Promise<void>((r) => server.close(() => r()));
-  return { p50: pct(lat, 50), p99: pct(lat, 99), perSec };
+  return { p50: pct(lat, 50), p99: pct(lat, 99), perSec, cpuPerTrip };
+}
+
+/**
+ * The documents every handoff carries (issue 4): a 受理回执 and a 材料流转单 rendered and signed by the
+ * gateway's own renderer, here in this process, for a new case each time; CPU per case, warm.
+ */
+async function documentsPerCase(n = 120): Promise<{ docs: number; emptyPair: number }> {
+  // pdf-lib's own minimum for one document: create, one A4 page, save
+  const empty = async () => { const doc = await PDFDocument.create(); doc.addPage([595.28, 841.89]); await doc.save(); };
+  for (let i = 0; i < 20; i += 1) await empty();
+  const e0 = process.cpuUsage();
+  for (let i = 0; i < n; i += 1) { await empty(); await empty(); }
+  const emptyPair = cpuSince(e0) / n;
+  warmFonts();
+  const key = generateSigningKey();
+  const forCase = async (i: number) => {
+    const caseNo = `330681-20261122-F${String(i + 1_000_000).slice(-7)}`;
+    for (const type of ['acceptance_receipt', 'transfer_sheet'] as const) {
+      const f = SAMPLE_FACTS[type];
+      await renderDocument({ ...f, documentId: randomUUID(), caseNo, links: { ...f.links, status: f.links.status.replace(f.caseNo, caseNo) } }, key);
+    }
+  };
+  for (let i = 0; i < 20; i += 1) await forCase(-1 - i);
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < n; i += 1) await forCase(i);
+  return { docs: cpuSince(cpu0) / n, emptyPair };
 }
 
 /** Seed `stored` closed historical cases and `drafts` ready-to-submit drafts (materials on disk). */
@@ -208,7 +246,9 @@ async function measure(size: number): Promise<Figures> {
 const f1 = (n: number) => n.toFixed(1);
 console.log(`handoff bench · ${os.cpus().length} cores · node ${process.version} · burst ${BURST}, paced ${PACED} at ${PACED_RATE}/s`);
 const base = await baseline();
-console.log(`baseline: bare HTTP round trip on loopback   p50 ${base.p50.toFixed(3)} ms   p99 ${base.p99.toFixed(3)} ms   ${base.perSec.toFixed(0)} req/s (${IN_FLIGHT} in flight)`);
+console.log(`baseline: bare HTTP round trip on loopback   p50 ${base.p50.toFixed(3)} ms   p99 ${base.p99.toFixed(3)} ms   ${base.perSec.toFixed(0)} req/s (${IN_FLIGHT} in flight)   CPU ${base.cpuPerTrip.toFixed(2)} ms per round trip (both ends)`);
+const { docs: docsCpu, emptyPair } = await documentsPerCase();
+console.log(`baseline: the two signed documents of one case (受理回执 + 材料流转单, the gateway's renderer, warm)   CPU ${docsCpu.toFixed(1)} ms per case; two empty pdf-lib documents ${emptyPair.toFixed(1)} ms`);
 const rows: Figures[] = [];
 for (const size of SIZES) {
   const f = await measure(size);
@@ -223,6 +263,17 @@ for (const size of SIZES) {
 }
 const small = rows[0]!;
 const large = rows[rows.length - 1]!;
+// The floor: what any handoff costs on this machine before the gateway does anything of its own (no
+// store, audit, mapping, contract checks or partner logic): its documents and its bare round trips.
+const cores = os.cpus().length;
+const tripsMs = small.tripsPerHandoff * base.cpuPerTrip;
+const floor = (what: string, docsMs: number) => console.log(
+  `floor per handoff, ${what}: documents ${f1(docsMs)} ms + ${f1(small.tripsPerHandoff)} bare round trips × ${base.cpuPerTrip.toFixed(2)} ms = ${f1(docsMs + tripsMs)} ms CPU` +
+  ` → at most ${(cores * 1000 / (docsMs + tripsMs)).toFixed(0)} handoffs/s on ${cores} cores with zero other work;` +
+  ` at ${PACED_RATE}/s it alone keeps ${(PACED_RATE * (docsMs + tripsMs) / (cores * 10)).toFixed(0)} % of the machine busy`,
+);
+floor('today\'s documents', docsCpu);
+floor('were both documents as cheap as an empty pdf-lib one', emptyPair);
 const checks: Array<[string, boolean, string]> = [
   ['≥ 500 handoffs/s sustained', Math.min(small.perSec, large.perSec) >= 500, `${small.perSec.toFixed(0)} / ${large.perSec.toFixed(0)}`],
   ['p99 < 100 ms at 100 handoffs/s', Math.max(small.p99, large.p99) < 100, `${f1(small.p99)} / ${f1(large.p99)} ms`],
