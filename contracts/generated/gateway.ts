@@ -274,8 +274,32 @@ export interface paths {
         /**
          * 校验办件审计链
          * @description Recomputes the case's hash chain and compares it with the stored events; any edit, deletion or reordering is reported with the first bad sequence number.
+         *     The chain must also pass through the head that the latest signed audit anchor holds for the case (see getAuditAnchor), so an edit whose chain was re-hashed in both copies is found too.
+         *     A case changed since the latest anchor is checked against its previous one; a case never anchored yet has `anchor: null`.
          */
         get: operations["verifyCaseAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/anchor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 审计链锚点（最新一条签名锚点）
+         * @description Every AUDIT_ANCHOR_INTERVAL_S seconds the gateway writes one record to DATA_DIR/audit-anchors.jsonl with the chain head of every case whose audit trail moved since the record before, linked to that record by its hash and signed with the gateway's Ed25519 document key (getReceiptSigningKeys).
+         *     Copy `latest` out of this machine on a schedule: whoever rewrites a case's trail must then rewrite the anchors too, which needs the private key and no longer matches the copies.
+         *     `broken` is set when the log failed its check at start (an edited, deleted or foreign-signed record): no anchor is written until an operator has looked at it and moved the file aside.
+         */
+        get: operations["getAuditAnchor"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1165,6 +1189,39 @@ export interface components {
             head: string;
             firstBadSeq?: number | null;
             reason?: string | null;
+            /** @description the head the latest anchor holding this case states (null until its first anchor) */
+            anchor?: null | {
+                /** @description the anchor record's number */
+                n: number;
+                /** Format: date-time */
+                at: string;
+                seq: number;
+                hash: string;
+            };
+            anchorLogBroken?: components["schemas"]["AnchorLogBroken"];
+        };
+        /** @description where and why the anchor log failed its check at start (null when it is sound) */
+        AnchorLogBroken: null | {
+            n: number;
+            reason: string;
+        };
+        AuditAnchorStatus: {
+            latest: null | {
+                n: number;
+                /** Format: date-time */
+                at: string;
+                /** @description SHA-256 of the record's canonical JSON (n */
+                hash: string;
+                /** @description the signing key (getReceiptSigningKeys) */
+                keyId: string;
+                /** @description Ed25519 signature over the 32 bytes of hash */
+                sig: string;
+                /** @description chain heads in this record */
+                cases: number;
+            };
+            broken: components["schemas"]["AnchorLogBroken"];
+            /** @description heads noted since the latest anchor */
+            pending: number;
         };
         InboundCase: {
             /** @description the partner's 办件编号 */
@@ -1884,6 +1941,27 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    getAuditAnchor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the latest anchor, if any, and the log's state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditAnchorStatus"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
         };
     };
     listCaseDocuments: {

@@ -27,6 +27,8 @@ export interface Config {
    * 4×). Documents and inline base64 make short-lived large strings that go straight to old space.
    */
   heapGrowthPercent: number;
+  /** seconds between two signed anchors of the audit chain heads (anchors.ts) */
+  auditAnchorIntervalS: number;
   logLevel: string;
   /** our region (GB/T 2260) and the window's name, printed on receipts and sent to partners */
   homeRegion: string;
@@ -165,6 +167,7 @@ export function loadConfig(env: Env, partnerModules: readonly PartnerModule[]): 
     storeFsync: bool(env, 'STORE_FSYNC', true),
     storeCacheCases: int(env, 'STORE_CACHE_CASES', 512, 1, 1_000_000),
     heapGrowthPercent: int(env, 'HEAP_GROWTH_PERCENT', 50, 0, 300),
+    auditAnchorIntervalS: int(env, 'AUDIT_ANCHOR_INTERVAL_S', 300, 1, 86400),
     logLevel: str(env, 'LOG_LEVEL', envName === 'test' ? 'silent' : 'info'),
     homeRegion,
     windowName: str(env, 'WINDOW_NAME', '诸暨市行政服务中心跨域通办窗口'),

@@ -7,6 +7,7 @@ import type { PartnerAdapter } from './ports/partner.js';
 import type { Metrics } from './metrics.js';
 import type { DocumentService } from './receipts/types.js';
 
+import type { AnchorStatus } from './audit/anchors.js';
 import type { AuditVerdict } from './audit/verify.js';
 
 export type { AuditVerdict };
@@ -26,6 +27,8 @@ export interface Core {
   config: Config;
   store: Store;
   audit: AuditService;
+  /** the signed anchors of the audit chain heads: the latest one is for operators to copy elsewhere */
+  anchors: { status(): AnchorStatus };
   partners: PartnerDirectory;
   now(): Date;
   logger: Logger;

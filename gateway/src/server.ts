@@ -2,7 +2,8 @@
 // handoff worker, status poller). Tests start it on port 0; main.ts starts it from the environment.
 import http, { type Server } from 'node:http';
 import https from 'node:https';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import axios, { type AxiosInstance } from 'axios';
 import type { Config } from './config.js';
@@ -18,6 +19,7 @@ import { createLogin } from './auth/login.js';
 import { createHandoffWorker, type HandoffWorker } from './handoff/worker.js';
 import { createStatusPoller, type StatusPoller } from './handoff/poller.js';
 import { createApp } from './app.js';
+import { AnchorLog, ANCHOR_FILE } from './audit/anchors.js';
 import { loadSigningKey } from './receipts/keys.js';
 import { createDocumentService } from './receipts/service.js';
 import { assertWorkerBinary, startRemote, type RemoteWindowService } from './remote/index.js';
@@ -56,16 +58,20 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   const now = opts.now ?? (() => new Date());
   // fail fast, before anything is opened, when the remote window cannot have its media workers
   if (config.remoteWindow.enabled) await assertWorkerBinary(config.remoteWindow.workerBin);
-  const { store, audit } = await openStore({ dataDir: config.dataDir, fsync: config.storeFsync, cacheSize: config.storeCacheCases, logger });
+  const signingKey = await loadSigningKey({ dataDir: config.dataDir, ...(config.receipts.signingKeyFile ? { keyFile: config.receipts.signingKeyFile } : {}) });
+  await mkdir(config.dataDir, { recursive: true });
+  const anchors = await AnchorLog.open({
+    file: path.join(config.dataDir, ANCHOR_FILE), key: signingKey, fsync: config.storeFsync, intervalMs: config.auditAnchorIntervalS * 1000, now, logger,
+  });
+  const { store, audit } = await openStore({ dataDir: config.dataDir, fsync: config.storeFsync, cacheSize: config.storeCacheCases, logger, anchors });
   const nonces = await NonceJournal.open({
     dataDir: config.dataDir, ttlMs: 2 * config.inbound.clockSkewSeconds * 1000, fsync: config.storeFsync, now: () => now().getTime(),
   });
   const users = await openUserStore(config.dataDir);
-  const signingKey = await loadSigningKey({ dataDir: config.dataDir, ...(config.receipts.signingKeyFile ? { keyFile: config.receipts.signingKeyFile } : {}) });
   if (config.auth.seedDemoUsers) await users.seed(await demoUserRecords());
 
   const core: Core = {
-    config, store, audit, now, logger, nonces,
+    config, store, audit, anchors, now, logger, nonces,
     partners: partnerDirectory(opts.partnerModules, config),
     http: opts.http ?? axios.create({ timeout: config.handoff.timeoutMs, proxy: false, maxRedirects: 0 }),
     metrics: createMetrics(),
@@ -116,6 +122,7 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
         await closed;
         await core.documents.close();
         await audit.close();
+        await anchors.close();
         await store.close();
         await nonces.close();
       })();

@@ -1,6 +1,8 @@
+import { createPublicKey, verify } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { entryHash } from '../../gateway/src/audit/hash.js';
 import { startWorld, type World } from '../support/world.js';
 import { call, login } from '../support/client.js';
 import { getCase, submittedCase, waitFor } from '../support/flows.js';
@@ -8,7 +10,7 @@ import { getCase, submittedCase, waitFor } from '../support/flows.js';
 let world: World;
 let token: string;
 beforeAll(async () => {
-  world = await startWorld();
+  world = await startWorld({ env: { AUDIT_ANCHOR_INTERVAL_S: '1' } });
   token = await login(world.url);
 });
 afterAll(async () => { await world?.close(); });
@@ -42,5 +44,72 @@ describe('GET /api/cases/{caseId}/audit (verifyCaseAudit)', () => {
 
     const bad = await call(world.url, 'GET', `/api/cases/${caseId}/audit`, { token });
     expect(bad.body).toMatchObject({ ok: false, firstBadSeq: third.seq });
+  });
+});
+
+/** what someone who can write the data directory does: edit event `seq` in both copies and re-hash the chain from there */
+async function rewriteTrail(caseId: string, seq: number, edit: (event: Record<string, unknown>) => void): Promise<void> {
+  const auditFile = (await findFile(path.join(world.dataDir, 'audit'), `${caseId}.jsonl`))!;
+  const entries = (await readFile(auditFile, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l));
+  let prev = entries[seq - 1].prev as string;
+  for (const entry of entries.slice(seq - 1)) {
+    if (entry.seq === seq) edit(entry.event);
+    entry.prev = prev;
+    entry.hash = entryHash(prev, entry.event);
+    prev = entry.hash;
+  }
+  await writeFile(auditFile, `${entries.map((e) => JSON.stringify(e)).join('\n')}\n`);
+  const caseFile = (await findFile(path.join(world.dataDir, 'cases'), `${caseId}.json`))!;
+  const doc = JSON.parse(await readFile(caseFile, 'utf8'));
+  doc.events = entries.map((e) => e.event);
+  await writeFile(caseFile, JSON.stringify(doc));
+}
+
+const verdict = async (caseId: string) => (await call(world.url, 'GET', `/api/cases/${caseId}/audit`, { token })).body;
+
+describe('audit anchors (GET /api/audit/anchor)', () => {
+  test('the heads are signed with the published key; a trail edited in both copies and re-hashed is found against its anchor', async () => {
+    const { caseId } = await submittedCase(world.url, token, '310104');
+    await waitFor('已转递', () => getCase(world.url, token, caseId), (c) => c.status === 'forwarded');
+    const anchored = await waitFor('the case anchored at its head', () => verdict(caseId), (v) => v.anchor !== null && v.anchor.seq === v.entries, 10_000, 200);
+    expect(anchored).toMatchObject({ ok: true, anchorLogBroken: null, anchor: { hash: anchored.head } });
+
+    const status = (await call(world.url, 'GET', '/api/audit/anchor', { token })).body;
+    expect(status).toMatchObject({ broken: null, latest: { keyId: expect.any(String), cases: expect.any(Number) } });
+    expect(status.latest.n).toBeGreaterThanOrEqual(anchored.anchor.n);
+    const keys = (await call(world.url, 'GET', '/api/receipts/signing-keys')).body;
+    const key = createPublicKey(keys.keys.find((k: { keyId: string }) => k.keyId === status.latest.keyId).publicKeyPem);
+    expect(verify(null, Buffer.from(status.latest.hash, 'hex'), key, Buffer.from(status.latest.sig, 'base64url'))).toBe(true);
+    expect((await call(world.url, 'GET', '/api/audit/anchor')).status).toBe(401);
+
+    await world.gateway.stop();
+    await rewriteTrail(caseId, 2, (event) => { event.actor = 'clerk:someone-else'; });
+    await world.restart();
+    const bad = await verdict(caseId);
+    // both copies agree and the chain links: only the anchor shows the rewrite
+    expect(bad).toMatchObject({ ok: false, firstBadSeq: anchored.anchor.seq, anchor: anchored.anchor });
+    expect(bad.reason).toMatch(/anchor/);
+  });
+
+  test('an edited anchor record is found at start: reported with every verdict, and nothing more is anchored', async () => {
+    const { caseId } = await submittedCase(world.url, token, '640000');
+    await waitFor('the case anchored', () => verdict(caseId), (v) => v.anchor !== null, 10_000, 200);
+    await world.gateway.stop();
+    const file = path.join(world.dataDir, 'audit-anchors.jsonl');
+    const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
+    const first = JSON.parse(lines[0]!);
+    const [someCase] = Object.keys(first.cases);
+    first.cases[someCase!][1] = 'f'.repeat(64);
+    lines[0] = JSON.stringify(first);
+    await writeFile(file, `${lines.join('\n')}\n`);
+    await world.restart();
+
+    const status = (await call(world.url, 'GET', '/api/audit/anchor', { token })).body;
+    expect(status).toMatchObject({ latest: null, broken: { n: 1, reason: expect.stringMatching(/hash does not match/) } });
+    const v = await verdict(caseId);
+    expect(v).toMatchObject({ ok: false, anchorLogBroken: { n: 1 } });
+    expect(v.reason).toMatch(/anchor log/);
+    // the log is left as it is for whoever looks at it
+    expect((await readFile(file, 'utf8')).trimEnd().split('\n')).toHaveLength(lines.length);
   });
 });

@@ -33,6 +33,8 @@ export interface ChainerOptions {
   concurrency?: number;
   /** chain heads remembered, so a busy case does not re-read its audit file (default 10000) */
   headCacheSize?: number;
+  /** told each case's new head after its entries are appended (the anchor log, anchors.ts) */
+  onChained?: (caseId: string, head: ChainHead) => void;
 }
 
 interface Work {
@@ -110,7 +112,9 @@ export function createAuditChainer(opts: ChainerOptions): AuditChainer {
     }
     const entries = chainEvents(head, events);
     await store.appendAudit(caseId, entries);
-    heads.set(caseId, headOf(entries));
+    const newHead = headOf(entries);
+    heads.set(caseId, newHead);
+    opts.onChained?.(caseId, newHead);
     store.markChained?.(caseId, last.seq);
   }
 

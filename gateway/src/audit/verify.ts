@@ -1,8 +1,9 @@
 // Re-computes a case's chain and holds it against the events stored with the case, so an edit of
 // either copy, a deletion or a reordering is found, with the first seq where they part.
-// (Rewriting both copies and re-hashing the whole chain is only detectable against a head kept
-// elsewhere: the verdict returns the head for that.)
+// Rewriting both copies and re-hashing the chain from the edit on is found against the head that the
+// latest signed anchor holds for the case (anchors.ts): the chain must pass through it.
 import type { Store } from '../store/types.js';
+import type { AnchorStatus, CaseAnchor } from './anchors.js';
 import { canonicalJson } from './canonical.js';
 import { entryHash, GENESIS } from './hash.js';
 
@@ -12,12 +13,23 @@ export interface AuditVerdict {
   head: string;
   firstBadSeq?: number;
   reason?: string;
+  /** the head the latest anchor holds for the case (none yet: anchored at the next interval) */
+  anchor?: CaseAnchor;
+  /** the anchor log failed its check at start (see anchors.ts) */
+  anchorLogBroken?: AnchorStatus['broken'];
 }
 
-export async function verifyCaseAudit(store: Pick<Store, 'readAudit' | 'events'>, caseId: string): Promise<AuditVerdict> {
-  const [entries, events] = await Promise.all([store.readAudit(caseId), store.events(caseId)]);
+export interface AnchorSource {
+  anchorOf(caseId: string): Promise<CaseAnchor | undefined>;
+  status(): AnchorStatus;
+}
+
+export async function verifyCaseAudit(store: Pick<Store, 'readAudit' | 'events'>, caseId: string, anchors?: AnchorSource): Promise<AuditVerdict> {
+  const [entries, events, anchor] = await Promise.all([store.readAudit(caseId), store.events(caseId), anchors?.anchorOf(caseId)]);
+  const broken = anchors?.status().broken ?? undefined;
+  const extra = { ...(anchor ? { anchor } : {}), ...(broken ? { anchorLogBroken: broken } : {}) };
   let head = GENESIS;
-  const bad = (seq: number, reason: string): AuditVerdict => ({ ok: false, entries: entries.length, head, firstBadSeq: seq, reason });
+  const bad = (seq: number, reason: string): AuditVerdict => ({ ok: false, entries: entries.length, head, firstBadSeq: seq, reason, ...extra });
 
   for (const [i, entry] of entries.entries()) {
     const seq = i + 1;
@@ -32,10 +44,17 @@ export async function verifyCaseAudit(store: Pick<Store, 'readAudit' | 'events'>
     if (canonicalJson(stored) !== canonicalJson(entry.event)) {
       return bad(seq, `event ${seq} stored with the case differs from the audited one (edited, deleted or reordered in the case file)`);
     }
+    if (anchor && seq === anchor.seq && entry.hash !== anchor.hash) {
+      return bad(seq, `audit entry ${seq} is not the one anchored at ${anchor.at} (anchor ${anchor.n}): the trail was rewritten and re-hashed`);
+    }
     head = entry.hash;
+  }
+  if (anchor && entries.length < anchor.seq) {
+    return bad(entries.length + 1, `the trail ends at entry ${entries.length}, but anchor ${anchor.n} (${anchor.at}) holds entry ${anchor.seq}: entries were deleted`);
   }
   if (events.length > entries.length) {
     return bad(entries.length + 1, `event ${entries.length + 1} of the case is not in the audit trail (not chained yet, or its entry was deleted)`);
   }
-  return { ok: true, entries: entries.length, head };
+  if (broken) return { ok: false, entries: entries.length, head, reason: `the audit anchor log fails its check at record ${broken.n}: ${broken.reason}`, ...extra };
+  return { ok: true, entries: entries.length, head, ...extra };
 }

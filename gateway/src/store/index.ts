@@ -2,6 +2,7 @@
 // calls the `onEvents` callback it is given; the chainer is given the store (as the narrow
 // ChainerStore type). This file is the only one that imports both, so the module graph has no
 // cycle: store/index → audit/* → store/{types,logger,lru}, and store/lowStore → nothing in audit/.
+import type { AnchorLog } from '../audit/anchors.js';
 import { createAuditChainer } from '../audit/chain.js';
 import { type AuditVerdict, verifyCaseAudit } from '../audit/verify.js';
 import type { StoreLogger } from './logger.js';
@@ -19,6 +20,8 @@ export interface OpenStoreOptions extends Omit<LowStoreOptions, 'onEvents'> {
   dataDir: string;
   fsync?: boolean;
   logger?: StoreLogger;
+  /** the signed anchors of the chain heads (anchors.ts): told every new head, asked by verify */
+  anchors?: AnchorLog;
 }
 
 export interface StoreAudit {
@@ -33,8 +36,9 @@ export interface StoreAudit {
 /** Opens (init) the store, starts the chainer and reconciles what a crash left unchained. */
 export async function openStore(opts: OpenStoreOptions): Promise<{ store: LowStore; audit: StoreAudit }> {
   // the callback reaches the chainer only after init(), when `audit` exists
-  const store = createLowStore({ ...opts, onEvents: (caseId, events) => audit.enqueue(caseId, events) });
-  const audit = createAuditChainer({ store, logger: opts.logger });
+  const { anchors, ...storeOpts } = opts;
+  const store = createLowStore({ ...storeOpts, onEvents: (caseId, events) => audit.enqueue(caseId, events) });
+  const audit = createAuditChainer({ store, logger: opts.logger, ...(anchors ? { onChained: (caseId, head) => anchors.note(caseId, head) } : {}) });
   await store.init();
   audit.reconcile(store.casesToReconcile());
   return {
@@ -43,7 +47,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<{ store: LowSto
       flush: () => audit.flush(),
       async verify(caseId) {
         await audit.flush();
-        return verifyCaseAudit(store, caseId);
+        return verifyCaseAudit(store, caseId, anchors);
       },
       close: () => audit.close(),
     },

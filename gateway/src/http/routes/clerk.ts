@@ -130,7 +130,16 @@ export function clerkRouter(core: Core, tokens: TokenService): Router {
     const c = await loadVisibleCase(core, clerkOf(res), String(req.params.caseId));
     await core.audit.flush();
     const v = await core.audit.verify(c.id);
-    res.json({ caseId: c.id, caseNo: c.caseNo, ok: v.ok, entries: v.entries, head: v.head, firstBadSeq: v.firstBadSeq ?? null, reason: v.reason ?? null });
+    res.json({
+      caseId: c.id, caseNo: c.caseNo, ok: v.ok, entries: v.entries, head: v.head, firstBadSeq: v.firstBadSeq ?? null, reason: v.reason ?? null,
+      anchor: v.anchor ?? null, anchorLogBroken: v.anchorLogBroken ?? null,
+    });
+  });
+
+  // the latest signed anchor of the audit chain heads, for an operator to copy out of this machine
+  r.get('/audit/anchor', clerk, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(core.anchors.status());
   });
 
   return r;
