@@ -308,6 +308,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/anchors/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 审计链锚点（按序号）
+         * @description Anchor record n as it stands in the log now. Compare it with the copy of `latest` taken when n was the latest: the same n with another hash means the log was rewritten. (`npm run verify-anchors` checks a copied log file offline.)
+         */
+        get: operations["getAuditAnchorRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{caseId}/documents": {
         parameters: {
             query?: never;
@@ -727,7 +747,7 @@ export interface components {
          * @description every error code the gateway answers with (see the table in info.description)
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "REGION_CODE_INVALID" | "UNKNOWN_ITEM" | "MATERIALS_MISSING" | "MATERIAL_UNKNOWN" | "MATERIAL_TYPE_UNSUPPORTED" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "FORBIDDEN" | "CASE_OUT_OF_REGION" | "CASE_NOT_FOUND" | "HANDOFF_NOT_FOUND" | "NOT_FOUND" | "ILLEGAL_TRANSITION" | "HANDOFF_NOT_DEAD" | "CONCURRENT_UPDATE" | "IDEMPOTENCY_CONFLICT" | "PARTNER_UNKNOWN" | "SIGNATURE_INVALID" | "TIMESTAMP_STALE" | "NONCE_REPLAYED" | "RATE_LIMITED" | "PARTNER_UNAVAILABLE" | "PARTNER_REJECTED" | "PARTNER_CONTRACT_VIOLATION" | "NOT_READY" | "INTERNAL" | "DOCUMENT_NOT_FOUND" | "DOCUMENT_NOT_REPRINTABLE" | "DOCUMENT_NOT_PDF" | "DOCUMENT_INTEGRITY_FAILED" | "SESSION_NOT_FOUND" | "SESSION_ENDED" | "SESSION_WITHOUT_CASE" | "INVITATION_REQUIRED" | "JOIN_CODE_INVALID" | "JOIN_EXPIRED" | "REMOTE_WINDOW_DISABLED";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "REGION_CODE_INVALID" | "UNKNOWN_ITEM" | "MATERIALS_MISSING" | "MATERIAL_UNKNOWN" | "MATERIAL_TYPE_UNSUPPORTED" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "FORBIDDEN" | "CASE_OUT_OF_REGION" | "CASE_NOT_FOUND" | "HANDOFF_NOT_FOUND" | "NOT_FOUND" | "ILLEGAL_TRANSITION" | "HANDOFF_NOT_DEAD" | "CONCURRENT_UPDATE" | "IDEMPOTENCY_CONFLICT" | "PARTNER_UNKNOWN" | "SIGNATURE_INVALID" | "TIMESTAMP_STALE" | "NONCE_REPLAYED" | "RATE_LIMITED" | "PARTNER_UNAVAILABLE" | "PARTNER_REJECTED" | "PARTNER_CONTRACT_VIOLATION" | "NOT_READY" | "INTERNAL" | "DOCUMENT_NOT_FOUND" | "ANCHOR_NOT_FOUND" | "DOCUMENT_NOT_REPRINTABLE" | "DOCUMENT_NOT_PDF" | "DOCUMENT_INTEGRITY_FAILED" | "SESSION_NOT_FOUND" | "SESSION_ENDED" | "SESSION_WITHOUT_CASE" | "INVITATION_REQUIRED" | "JOIN_CODE_INVALID" | "JOIN_EXPIRED" | "REMOTE_WINDOW_DISABLED";
         CreateSessionRequest: {
             /** @description the case to assist with; absent for a walk-in (无办件帮办) */
             caseId?: string;
@@ -1205,20 +1225,23 @@ export interface components {
             n: number;
             reason: string;
         };
+        AuditAnchorSummary: {
+            n: number;
+            /** Format: date-time */
+            at: string;
+            /** @description hash of record n - 1 (64 zeros for the first) */
+            prev: string;
+            /** @description SHA-256 of the record's canonical JSON (n */
+            hash: string;
+            /** @description the signing key (getReceiptSigningKeys) */
+            keyId: string;
+            /** @description Ed25519 signature over the 32 bytes of hash */
+            sig: string;
+            /** @description chain heads in this record */
+            cases: number;
+        };
         AuditAnchorStatus: {
-            latest: null | {
-                n: number;
-                /** Format: date-time */
-                at: string;
-                /** @description SHA-256 of the record's canonical JSON (n */
-                hash: string;
-                /** @description the signing key (getReceiptSigningKeys) */
-                keyId: string;
-                /** @description Ed25519 signature over the 32 bytes of hash */
-                sig: string;
-                /** @description chain heads in this record */
-                cases: number;
-            };
+            latest: null | components["schemas"]["AuditAnchorSummary"];
             broken: components["schemas"]["AnchorLogBroken"];
             /** @description heads noted since the latest anchor */
             pending: number;
@@ -1962,6 +1985,31 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    getAuditAnchorRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the record, its cases counted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditAnchorSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
         };
     };
     listCaseDocuments: {

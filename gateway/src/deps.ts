@@ -7,7 +7,7 @@ import type { PartnerAdapter } from './ports/partner.js';
 import type { Metrics } from './metrics.js';
 import type { DocumentService } from './receipts/types.js';
 
-import type { AnchorStatus } from './audit/anchors.js';
+import type { AnchorStatus, AnchorSummary } from './audit/anchors.js';
 import type { AuditVerdict } from './audit/verify.js';
 
 export type { AuditVerdict };
@@ -28,7 +28,7 @@ export interface Core {
   store: Store;
   audit: AuditService;
   /** the signed anchors of the audit chain heads: the latest one is for operators to copy elsewhere */
-  anchors: { status(): AnchorStatus };
+  anchors: { status(): AnchorStatus; record(n: number): Promise<AnchorSummary | undefined> };
   partners: PartnerDirectory;
   now(): Date;
   logger: Logger;

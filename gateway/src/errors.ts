@@ -21,6 +21,7 @@ export const ERRORS = {
   HANDOFF_NOT_FOUND: { status: 404, title: '转递任务不存在' },
   NOT_FOUND: { status: 404, title: '接口不存在' },
   DOCUMENT_NOT_FOUND: { status: 404, title: '文书不存在' },
+  ANCHOR_NOT_FOUND: { status: 404, title: '审计锚点不存在' },
   DOCUMENT_NOT_REPRINTABLE: { status: 409, title: '该文书不能补打（合作地区出具的结果文书请向办理地申请）' },
   DOCUMENT_NOT_PDF: { status: 415, title: '上传的文件不是 PDF' },
   DOCUMENT_INTEGRITY_FAILED: { status: 500, title: '存档文书未通过签名校验，可能已被篡改' },

@@ -81,6 +81,13 @@ describe('audit anchors (GET /api/audit/anchor)', () => {
     const key = createPublicKey(keys.keys.find((k: { keyId: string }) => k.keyId === status.latest.keyId).publicKeyPem);
     expect(verify(null, Buffer.from(status.latest.hash, 'hex'), key, Buffer.from(status.latest.sig, 'base64url'))).toBe(true);
     expect((await call(world.url, 'GET', '/api/audit/anchor')).status).toBe(401);
+    // each record as it stands, to hold an operator's earlier copy of `latest` against
+    const record = (await call(world.url, 'GET', `/api/audit/anchors/${status.latest.n}`, { token })).body;
+    expect(record).toEqual(status.latest);
+    const missing = await call(world.url, 'GET', `/api/audit/anchors/${status.latest.n + 1}`, { token });
+    expect(missing).toMatchObject({ status: 404, body: { code: 'ANCHOR_NOT_FOUND' } });
+    expect(missing.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect((await call(world.url, 'GET', '/api/audit/anchors/first', { token })).body).toMatchObject({ code: 'VALIDATION_FAILED' });
 
     await world.gateway.stop();
     await rewriteTrail(caseId, 2, (event) => { event.actor = 'clerk:someone-else'; });

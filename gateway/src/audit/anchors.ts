@@ -13,7 +13,7 @@
 // left as it is, reported with every verdict, and no longer appended to: an operator looks at it,
 // moves it aside, and a new log starts at the next start. A torn last line (a crash in the middle of
 // an append) is cut off, as the audit files do.
-import { createHash, sign, verify } from 'node:crypto';
+import { createHash, sign, verify, type KeyObject } from 'node:crypto';
 import { appendFile, open, readFile, truncate } from 'node:fs/promises';
 import type { SigningKey } from '../receipts/keys.js';
 import { isNotFound } from '../store/durableFile.js';
@@ -45,8 +45,13 @@ export interface CaseAnchor {
   hash: string;
 }
 
+/** a record as published: its cases are counted, not listed */
+export interface AnchorSummary { n: number; at: string; prev: string; hash: string; keyId: string; sig: string; cases: number }
+
+const summaryOf = (r: AnchorRecord): AnchorSummary => ({ n: r.n, at: r.at, prev: r.prev, hash: r.hash, keyId: r.keyId, sig: r.sig, cases: Object.keys(r.cases).length });
+
 export interface AnchorStatus {
-  latest: { n: number; at: string; hash: string; keyId: string; sig: string; cases: number } | null;
+  latest: AnchorSummary | null;
   /** set when the log failed its check at start: nothing more is anchored until it is looked at */
   broken: { n: number; reason: string } | null;
   /** heads noted since the latest anchor, sealed at the next one */
@@ -64,11 +69,64 @@ export interface AnchorLogOptions {
 
 const hashOf = (body: AnchorBody): string => createHash('sha256').update(canonicalJson(body)).digest('hex');
 
+export interface CheckedLog {
+  /** the records that passed, with the byte offset of each line */
+  records: Array<{ record: AnchorRecord; offset: number }>;
+  /** bytes of complete lines that passed (less than the file: a torn last line, or a broken log) */
+  end: number;
+  broken?: { n: number; reason: string };
+}
+
+/**
+ * Checks a whole log, as the gateway does at start and `npm run verify-anchors` does offline: each
+ * record numbered in order, linked to the one before by its hash, its hash that of its content, signed
+ * by `key`. Stops at the first record that fails; a last line without its newline is left unread.
+ */
+export function checkAnchorLog(bytes: Buffer, key: { keyId: string; publicKey: KeyObject }): CheckedLog {
+  const out: CheckedLog = { records: [], end: 0 };
+  let prev = GENESIS;
+  while (out.end < bytes.length) {
+    const nl = bytes.indexOf(0x0a, out.end);
+    if (nl < 0) break;
+    const n = out.records.length + 1;
+    const checked = checkRecord(bytes.subarray(out.end, nl).toString('utf8'), n, prev, key);
+    if (typeof checked === 'string') {
+      out.broken = { n, reason: checked };
+      break;
+    }
+    out.records.push({ record: checked, offset: out.end });
+    prev = checked.hash;
+    out.end = nl + 1;
+  }
+  return out;
+}
+
+function checkRecord(line: string, n: number, prev: string, key: { keyId: string; publicKey: KeyObject }): AnchorRecord | string {
+  let r: AnchorRecord;
+  try {
+    r = JSON.parse(line) as AnchorRecord;
+  } catch {
+    return `record ${n} is not JSON`;
+  }
+  if (r === null || typeof r !== 'object') return `record ${n} is not an object`;
+  if (r.n !== n) return `record ${n} carries n ${String(r.n)}: a record was deleted or reordered`;
+  if (r.prev !== prev) return `record ${n} does not link to the record before it`;
+  if (r.keyId !== key.keyId) return `record ${n} is signed with key ${String(r.keyId)}, not ${key.keyId}`;
+  const { hash, sig, ...body } = r;
+  if (hashOf(body) !== hash) return `record ${n}: its hash does not match its content (edited)`;
+  if (typeof sig !== 'string' || !verify(null, Buffer.from(hash, 'hex'), key.publicKey, Buffer.from(sig, 'base64url'))) {
+    return `record ${n}: the signature does not verify`;
+  }
+  return r;
+}
+
 export class AnchorLog {
   readonly #opts: AnchorLogOptions;
   readonly #log: ReturnType<typeof moduleLogger>;
   /** caseId → byte offset of the line of its latest anchor */
   readonly #where = new Map<string, number>();
+  /** byte offset of record n at n - 1 */
+  readonly #offsets: number[] = [];
   #pending = new Map<string, ChainHead>();
   #latest: AnchorRecord | undefined;
   #size = 0;
@@ -98,48 +156,23 @@ export class AnchorLog {
       if (isNotFound(e)) return;
       throw e;
     }
-    let offset = 0;
-    let prev = GENESIS;
-    while (offset < bytes.length) {
-      const end = bytes.indexOf(0x0a, offset);
-      if (end < 0) {
-        // a torn last line: its record was never complete, so it was never published
-        this.#log.warn({ file: this.#opts.file, bytes: bytes.length - offset }, 'cutting off a torn last anchor line');
-        await truncate(this.#opts.file, offset);
-        break;
-      }
-      const n = (this.#latest?.n ?? 0) + 1;
-      const problem = this.#check(bytes.subarray(offset, end).toString('utf8'), n, prev);
-      if (typeof problem === 'string') {
-        this.#broken = { n, reason: problem };
-        this.#log.error({ file: this.#opts.file, n, reason: problem }, 'the audit anchor log fails its check: nothing more is anchored until it is looked at');
-        return;
-      }
-      for (const caseId of Object.keys(problem.cases)) this.#where.set(caseId, offset);
-      this.#latest = problem;
-      prev = problem.hash;
-      offset = end + 1;
+    const checked = checkAnchorLog(bytes, this.#opts.key);
+    for (const { record, offset } of checked.records) {
+      for (const caseId of Object.keys(record.cases)) this.#where.set(caseId, offset);
+      this.#offsets.push(offset);
     }
-    this.#size = offset;
-  }
-
-  /** the record of the line, or what is wrong with it */
-  #check(line: string, n: number, prev: string): AnchorRecord | string {
-    let r: AnchorRecord;
-    try {
-      r = JSON.parse(line) as AnchorRecord;
-    } catch {
-      return `record ${n} is not JSON`;
+    this.#latest = checked.records.at(-1)?.record;
+    if (checked.broken) {
+      this.#broken = checked.broken;
+      this.#log.error({ file: this.#opts.file, ...checked.broken }, 'the audit anchor log fails its check: nothing more is anchored until it is looked at');
+      return;
     }
-    if (r.n !== n) return `record ${n} carries n ${String(r.n)}: a record was deleted or reordered`;
-    if (r.prev !== prev) return `record ${n} does not link to the record before it`;
-    if (r.keyId !== this.#opts.key.keyId) return `record ${n} is signed with key ${String(r.keyId)}, not this gateway's key ${this.#opts.key.keyId}`;
-    const { hash, sig, ...body } = r;
-    if (hashOf(body) !== hash) return `record ${n}: its hash does not match its content (edited)`;
-    if (typeof sig !== 'string' || !verify(null, Buffer.from(hash, 'hex'), this.#opts.key.publicKey, Buffer.from(sig, 'base64url'))) {
-      return `record ${n}: the signature does not verify`;
+    if (checked.end < bytes.length) {
+      // a torn last line: its record was never complete, so it was never published
+      this.#log.warn({ file: this.#opts.file, bytes: bytes.length - checked.end }, 'cutting off a torn last anchor line');
+      await truncate(this.#opts.file, checked.end);
     }
-    return r;
+    this.#size = checked.end;
   }
 
   /** the chainer calls this with each case's new head */
@@ -181,6 +214,7 @@ export class AnchorLog {
       throw e;
     }
     for (const caseId of heads.keys()) this.#where.set(caseId, this.#size);
+    this.#offsets.push(this.#size);
     this.#size += Buffer.byteLength(line);
     this.#latest = record;
   }
@@ -189,6 +223,18 @@ export class AnchorLog {
   async anchorOf(caseId: string): Promise<CaseAnchor | undefined> {
     const offset = this.#where.get(caseId);
     if (offset === undefined) return undefined;
+    const r = await this.#recordAt(offset);
+    const head = r.cases[caseId];
+    return head ? { n: r.n, at: r.at, seq: head[0], hash: head[1] } : undefined;
+  }
+
+  /** record n as published (what an operator's copy of an earlier `latest` is compared with) */
+  async record(n: number): Promise<AnchorSummary | undefined> {
+    const offset = Number.isInteger(n) && n >= 1 ? this.#offsets[n - 1] : undefined;
+    return offset === undefined ? undefined : summaryOf(await this.#recordAt(offset));
+  }
+
+  async #recordAt(offset: number): Promise<AnchorRecord> {
     const fd = await open(this.#opts.file, 'r');
     try {
       const chunks: Buffer[] = [];
@@ -201,9 +247,7 @@ export class AnchorLog {
         if (nl >= 0) break;
         pos += bytesRead;
       }
-      const r = JSON.parse(Buffer.concat(chunks).toString('utf8')) as AnchorRecord;
-      const head = r.cases[caseId];
-      return head ? { n: r.n, at: r.at, seq: head[0], hash: head[1] } : undefined;
+      return JSON.parse(Buffer.concat(chunks).toString('utf8')) as AnchorRecord;
     } finally {
       await fd.close();
     }
@@ -211,11 +255,7 @@ export class AnchorLog {
 
   status(): AnchorStatus {
     const l = this.#latest;
-    return {
-      latest: l ? { n: l.n, at: l.at, hash: l.hash, keyId: l.keyId, sig: l.sig, cases: Object.keys(l.cases).length } : null,
-      broken: this.#broken ?? null,
-      pending: this.#pending.size,
-    };
+    return { latest: l ? summaryOf(l) : null, broken: this.#broken ?? null, pending: this.#pending.size };
   }
 
   /** stops the timer and seals what is noted */

@@ -1,11 +1,13 @@
 // The audit anchor log on its own: records sealed, re-read and checked at open, a torn last line cut
 // off, a record signed with another key or reordered refused, nothing written when nothing moved.
+import { execFile } from 'node:child_process';
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { AnchorLog } from '../../../gateway/src/audit/anchors.js';
 import { generateSigningKey, type SigningKey } from '../../../gateway/src/receipts/keys.js';
+import { promisify } from 'node:util';
 
 let dir: string;
 let file: string;
@@ -82,5 +84,43 @@ describe('AnchorLog', () => {
     log.note('z', head(9));
     await log.close();
     expect(await readFile(file, 'utf8')).toBe(before);
+  });
+});
+
+describe('the command-line check of a copied log (npm run verify-anchors)', () => {
+  const cli = async (...args: string[]): Promise<{ code: number; out: string }> => {
+    try {
+      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/verify-anchors.ts', ...args], { cwd: path.resolve('.') });
+      return { code: 0, out: stdout };
+    } catch (e) {
+      const err = e as { code: number; stdout: string; stderr: string };
+      return { code: err.code, out: `${err.stdout}${err.stderr}` };
+    }
+  };
+
+  test('exit 0 for a sound log holding the copied anchors, 1 for a rewritten one or a missing anchor, 2 for a usage error', async () => {
+    const pem = path.join(dir, 'gateway-public.pem');
+    await writeFile(pem, key.publicKeyPem);
+    const log = await open();
+    for (const id of ['a', 'b']) { log.note(id, head(4)); await log.seal(); }
+    await log.close();
+    const copied = JSON.parse((await lines())[0]!) as { n: number; hash: string };
+
+    const ok = await cli(file, '--key', pem, '--expect', `1:${copied.hash}`);
+    expect(ok).toMatchObject({ code: 0, out: expect.stringContaining('SOUND: 2 条锚点记录，覆盖 2 件办件') });
+
+    // one head edited in place
+    const [r1, r2] = (await lines()).map((l) => JSON.parse(l));
+    r1.cases.a = [4, 'e'.repeat(64)];
+    await writeFile(file, `${JSON.stringify(r1)}\n${JSON.stringify(r2)}\n`);
+    const bad = await cli(file, '--key', pem, '--expect', `1:${copied.hash}`);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/record 1: its hash does not match/);
+    expect(bad.out).toMatch(/anchor 1 is not in the log/);
+
+    expect((await cli(file, '--key', pem, '--expect', `7:${copied.hash}`)).code).toBe(1);
+    expect((await cli(file)).code).toBe(2);
+    expect((await cli(file, '--key', pem, '--expect', 'one')).code).toBe(2);
+    expect((await cli(path.join(dir, 'missing.jsonl'), '--key', pem)).code).toBe(2);
   });
 });

@@ -142,5 +142,14 @@ export function clerkRouter(core: Core, tokens: TokenService): Router {
     res.json(core.anchors.status());
   });
 
+  r.get('/audit/anchors/:n', clerk, async (req, res) => {
+    const raw = String(req.params.n);
+    if (!/^[1-9][0-9]{0,15}$/.test(raw)) throw new GatewayError('VALIDATION_FAILED', '锚点序号应为正整数', [{ field: 'n', message: 'must be a positive integer' }]);
+    const record = await core.anchors.record(Number(raw));
+    if (!record) throw new GatewayError('ANCHOR_NOT_FOUND', `审计锚点 ${raw} 不存在`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(record);
+  });
+
   return r;
 }
