@@ -33,6 +33,11 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,50000').split(',').map(Number);
 const BURST = Number(process.env.BENCH_BURST ?? 2_000); // submitted as fast as possible
 const PACED = Number(process.env.BENCH_PACED ?? 500); // submitted at PACED_RATE per second
 const PACED_RATE = 100;
+// Below capacity: the latency a window sees at lower steady rates, each for LOW_SECONDS, so the bench
+// also says up to which rate p99 stays under 100 ms on this machine.
+const LOW_RATES = (process.env.BENCH_LOW_RATES ?? '10,25').split(',').filter(Boolean).map(Number);
+const LOW_SECONDS = Number(process.env.BENCH_LOW_SECONDS ?? 15);
+const lowCount = (rate: number) => Math.round(rate * LOW_SECONDS);
 const IN_FLIGHT = 64;
 const REGIONS = ['310104', '610700', '640000'];
 
@@ -163,11 +168,12 @@ const rssMb = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
   return m ? Number(m[1]) / 1024 : NaN;
 };
 
-interface Figures { size: number; perSec: number; tripsPerHandoff: number; gwCpu: number; restCpu: number; p50: number; p99: number; submitP50: number; rss: number; hwm: number; startMs: number }
+interface LowRate { rate: number; p50: number; p99: number }
+interface Figures { size: number; perSec: number; tripsPerHandoff: number; gwCpu: number; restCpu: number; low: LowRate[]; p50: number; p99: number; submitP50: number; rss: number; hwm: number; startMs: number }
 
 async function measure(size: number): Promise<Figures> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `kytb-bench-${size}-`));
-  const ids = await seed(dataDir, size, BURST + PACED);
+  const ids = await seed(dataDir, size, BURST + PACED + LOW_RATES.reduce((n, r) => n + lowCount(r), 0));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const sims = await startSimulators(base);
@@ -208,33 +214,42 @@ async function measure(size: number): Promise<Figures> {
     const rest = process.cpuUsage(restCpu0);
     const restCpu = (rest.user + rest.system) / 1000 / burst.length;
 
-    // 2. Latency at 100 handoffs/s: open loop, submit → partner acknowledged (deliveredAt, same clock).
-    const paced = ids.splice(0, PACED);
-    const started = new Map<string, number>();
-    const tp = Date.now();
-    await Promise.all(paced.map(async (id, i) => {
-      await sleep(tp + (i * 1000) / PACED_RATE - Date.now());
-      started.set(id, Date.now());
-      await submit(id);
-    }));
-    const lat: number[] = [];
-    for (const id of paced) {
-      const c = await (async () => {
-        for (;;) {
-          const v = (await call(base, 'GET', `/api/cases/${id}`, { token })).body;
-          if (v.handoffs[0]?.deliveredAt) return v;
-          await sleep(20);
-        }
-      })();
-      lat.push(Date.parse(c.handoffs[0].deliveredAt) - started.get(id)!);
+    // 2. Latency, open loop, submit → partner acknowledged (deliveredAt, same clock): at lower steady
+    // rates first, then at 100 handoffs/s.
+    const pacedLatency = async (batch: string[], rate: number): Promise<number[]> => {
+      const started = new Map<string, number>();
+      const tp = Date.now();
+      await Promise.all(batch.map(async (id, i) => {
+        await sleep(tp + (i * 1000) / rate - Date.now());
+        started.set(id, Date.now());
+        await submit(id);
+      }));
+      const lat: number[] = [];
+      for (const id of batch) {
+        const c = await (async () => {
+          for (;;) {
+            const v = (await call(base, 'GET', `/api/cases/${id}`, { token })).body;
+            if (v.handoffs[0]?.deliveredAt) return v;
+            await sleep(20);
+          }
+        })();
+        lat.push(Date.parse(c.handoffs[0].deliveredAt) - started.get(id)!);
+      }
+      return lat;
+    };
+    const low: LowRate[] = [];
+    for (const rate of LOW_RATES) {
+      const lat = await pacedLatency(ids.splice(0, lowCount(rate)), rate);
+      low.push({ rate, p50: pct(lat, 50), p99: pct(lat, 99) });
     }
+    const lat = await pacedLatency(ids.splice(0, PACED), PACED_RATE);
     const pid = gw.child.pid!;
     if (process.env.BENCH_HEAP) {
       const m = (await call(base, 'GET', '/metrics')).body as string;
       console.log(m.split('\n').filter((l) => /^kytb_nodejs_(heap_size|external|eventloop_lag|gc_duration_seconds_sum|gc_duration_seconds_count)/.test(l)).join('\n'));
       if (process.env.BENCH_HEAP === 'snapshot') { process.kill(gw.child.pid!, 'SIGUSR2'); await sleep(15_000); }
     }
-    return { size, perSec, tripsPerHandoff, gwCpu, restCpu, p50: pct(lat, 50), p99: pct(lat, 99), submitP50: pct(submitLat, 50), rss: rssMb(pid, 'VmRSS'), hwm: rssMb(pid, 'VmHWM'), startMs };
+    return { size, perSec, tripsPerHandoff, gwCpu, restCpu, low, p50: pct(lat, 50), p99: pct(lat, 99), submitP50: pct(submitLat, 50), rss: rssMb(pid, 'VmRSS'), hwm: rssMb(pid, 'VmHWM'), startMs };
   } finally {
     gw?.child.kill('SIGTERM');
     await gw?.exited;
@@ -255,6 +270,7 @@ for (const size of SIZES) {
   rows.push(f);
   console.log(
     `stored ${String(size).padStart(6)}: ${f.perSec.toFixed(0).padStart(5)} handoffs/s (${(f.perSec / base.perSec * 100).toFixed(1)}% of bare HTTP req/s)` +
+    f.low.map((l) => ` · at ${l.rate}/s submit→ack p50 ${f1(l.p50)} ms p99 ${f1(l.p99)} ms`).join('') +
     ` · at ${PACED_RATE}/s submit→ack p50 ${f1(f.p50)} ms p99 ${f1(f.p99)} ms (p50 = ${(f.p50 / base.p50).toFixed(0)}× bare RTT)` +
     ` · CPU per handoff: gateway ${f1(f.gwCpu)} ms, partners + load generator ${f1(f.restCpu)} ms` +
     ` · ${f1(f.tripsPerHandoff)} HTTP round trips per handoff (bare HTTP alone would cap at ${(base.perSec / f.tripsPerHandoff).toFixed(0)} handoffs/s)` +

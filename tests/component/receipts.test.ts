@@ -1,11 +1,10 @@
 // Checking a document without logging in: the published key, verifyReceipt through the API and through
 // the command-line verifier (a child process), and the case's status page the receipt's QR code opens.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runScript } from '../support/cli.js';
 import { startWorld, type World } from '../support/world.js';
 import { call, login } from '../support/client.js';
 import { decide, getCase, submittedCase, waitFor } from '../support/flows.js';
@@ -16,7 +15,6 @@ import { loadContract } from '../../gateway/src/contracts/contract.js';
 
 const contract = loadContract('gateway.yaml');
 
-const run = promisify(execFile);
 let world: World;
 let token: string;
 let tmp: string;
@@ -89,15 +87,7 @@ describe('POST /api/receipts/verify (verifyReceipt)', () => {
 });
 
 describe('the command-line verifier (npm run verify-receipt)', () => {
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/verify-receipt.ts', ...args], { cwd: path.resolve('.') });
-      return { code: 0, out: stdout };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, out: `${err.stdout}${err.stderr}` };
-    }
-  };
+  const cli = (...args: string[]) => runScript('verify-receipt.ts', ...args);
 
   test('exit 0 and the case for a genuine receipt (keys fetched from the gateway), 1 for one byte changed, 2 for a usage error', async () => {
     const good = path.join(tmp, 'good.pdf');

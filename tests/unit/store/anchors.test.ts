@@ -1,13 +1,12 @@
 // The audit anchor log on its own: records sealed, re-read and checked at open, a torn last line cut
 // off, a record signed with another key or reordered refused, nothing written when nothing moved.
-import { execFile } from 'node:child_process';
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { AnchorLog } from '../../../gateway/src/audit/anchors.js';
 import { generateSigningKey, type SigningKey } from '../../../gateway/src/receipts/keys.js';
-import { promisify } from 'node:util';
+import { runScript } from '../../support/cli.js';
 
 let dir: string;
 let file: string;
@@ -88,15 +87,7 @@ describe('AnchorLog', () => {
 });
 
 describe('the command-line check of a copied log (npm run verify-anchors)', () => {
-  const cli = async (...args: string[]): Promise<{ code: number; out: string }> => {
-    try {
-      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/verify-anchors.ts', ...args], { cwd: path.resolve('.') });
-      return { code: 0, out: stdout };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, out: `${err.stdout}${err.stderr}` };
-    }
-  };
+  const cli = (...args: string[]) => runScript('verify-anchors.ts', ...args);
 
   test('exit 0 for a sound log holding the copied anchors, 1 for a rewritten one or a missing anchor, 2 for a usage error', async () => {
     const pem = path.join(dir, 'gateway-public.pem');
