@@ -25,6 +25,10 @@ export function createMetrics(collectDefaults = true) {
       name: 'kytb_inbound_rejected_total', help: 'Inbound partner requests refused, by code', labelNames: ['code'] as const, registers: [registry],
     }),
     storedCases: new Gauge({ name: 'kytb_stored_cases', help: 'Cases in the store', registers: [registry] }),
+    anchorBroken: new Gauge({ name: 'kytb_audit_anchor_log_broken', help: '1 when the audit anchor log failed its check at start (nothing more is anchored)', registers: [registry] }),
+    anchorLatest: new Gauge({ name: 'kytb_audit_anchor_latest_number', help: 'Number of the latest audit anchor record (0: none yet)', registers: [registry] }),
+    anchorAge: new Gauge({ name: 'kytb_audit_anchor_age_seconds', help: 'Seconds since the latest audit anchor record was written (-1: none yet)', registers: [registry] }),
+    anchorPending: new Gauge({ name: 'kytb_audit_anchor_pending_heads', help: 'Chain heads noted since the latest anchor, written with the next one', registers: [registry] }),
   };
 }
 

@@ -76,6 +76,9 @@ describe('audit anchors (GET /api/audit/anchor)', () => {
 
     const status = (await call(world.url, 'GET', '/api/audit/anchor', { token })).body;
     expect(status).toMatchObject({ broken: null, latest: { keyId: expect.any(String), cases: expect.any(Number) } });
+    const metrics = (await call(world.url, 'GET', '/metrics')).body as string;
+    expect(metrics).toMatch(/^kytb_audit_anchor_log_broken 0$/m);
+    expect(Number(/^kytb_audit_anchor_latest_number (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(status.latest.n);
     expect(status.latest.n).toBeGreaterThanOrEqual(anchored.anchor.n);
     const keys = (await call(world.url, 'GET', '/api/receipts/signing-keys')).body;
     const key = createPublicKey(keys.keys.find((k: { keyId: string }) => k.keyId === status.latest.keyId).publicKeyPem);
@@ -116,6 +119,8 @@ describe('audit anchors (GET /api/audit/anchor)', () => {
     const v = await verdict(caseId);
     expect(v).toMatchObject({ ok: false, anchorLogBroken: { n: 1 } });
     expect(v.reason).toMatch(/anchor log/);
+    // and what an operator's alert watches
+    expect((await call(world.url, 'GET', '/metrics')).body).toMatch(/^kytb_audit_anchor_log_broken 1$/m);
     // the log is left as it is for whoever looks at it
     expect((await readFile(file, 'utf8')).trimEnd().split('\n')).toHaveLength(lines.length);
   });

@@ -12,6 +12,11 @@ export function opsRouter(core: Core, isReady: () => boolean): Router {
   });
   r.get('/metrics', async (_req, res) => {
     core.metrics.storedCases.set(core.store.count());
+    const anchors = core.anchors.status();
+    core.metrics.anchorBroken.set(anchors.broken ? 1 : 0);
+    core.metrics.anchorLatest.set(anchors.latest?.n ?? 0);
+    core.metrics.anchorAge.set(anchors.latest ? Math.max(0, (core.now().getTime() - Date.parse(anchors.latest.at)) / 1000) : -1);
+    core.metrics.anchorPending.set(anchors.pending);
     res.type(core.metrics.registry.contentType).send(await core.metrics.registry.metrics());
   });
   r.get('/openapi.yaml', (_req, res) => { res.type('application/yaml').send(gatewayContract().text); });
