@@ -123,9 +123,9 @@ function checkRecord(line: string, n: number, prev: string, key: { keyId: string
 export class AnchorLog {
   readonly #opts: AnchorLogOptions;
   readonly #log: ReturnType<typeof moduleLogger>;
-  /** caseId → byte offset of the line of its latest anchor */
+  /** caseId → number of its latest anchor record */
   readonly #where = new Map<string, number>();
-  /** byte offset of record n at n - 1 */
+  /** byte offset of record n at n - 1 (its line ends where the next one starts, or at #size) */
   readonly #offsets: number[] = [];
   #pending = new Map<string, ChainHead>();
   #latest: AnchorRecord | undefined;
@@ -158,10 +158,11 @@ export class AnchorLog {
     }
     const checked = checkAnchorLog(bytes, this.#opts.key);
     for (const { record, offset } of checked.records) {
-      for (const caseId of Object.keys(record.cases)) this.#where.set(caseId, offset);
+      for (const caseId of Object.keys(record.cases)) this.#where.set(caseId, record.n);
       this.#offsets.push(offset);
     }
     this.#latest = checked.records.at(-1)?.record;
+    this.#size = checked.end;
     if (checked.broken) {
       this.#broken = checked.broken;
       this.#log.error({ file: this.#opts.file, ...checked.broken }, 'the audit anchor log fails its check: nothing more is anchored until it is looked at');
@@ -172,7 +173,6 @@ export class AnchorLog {
       this.#log.warn({ file: this.#opts.file, bytes: bytes.length - checked.end }, 'cutting off a torn last anchor line');
       await truncate(this.#opts.file, checked.end);
     }
-    this.#size = checked.end;
   }
 
   /** the chainer calls this with each case's new head */
@@ -213,7 +213,7 @@ export class AnchorLog {
       await truncate(this.#opts.file, this.#size).catch(() => undefined);
       throw e;
     }
-    for (const caseId of heads.keys()) this.#where.set(caseId, this.#size);
+    for (const caseId of heads.keys()) this.#where.set(caseId, record.n);
     this.#offsets.push(this.#size);
     this.#size += Buffer.byteLength(line);
     this.#latest = record;
@@ -221,33 +221,26 @@ export class AnchorLog {
 
   /** the head the latest anchor holding this case states, if any */
   async anchorOf(caseId: string): Promise<CaseAnchor | undefined> {
-    const offset = this.#where.get(caseId);
-    if (offset === undefined) return undefined;
-    const r = await this.#recordAt(offset);
+    const n = this.#where.get(caseId);
+    if (n === undefined) return undefined;
+    const r = await this.#read(n);
     const head = r.cases[caseId];
     return head ? { n: r.n, at: r.at, seq: head[0], hash: head[1] } : undefined;
   }
 
   /** record n as published (what an operator's copy of an earlier `latest` is compared with) */
   async record(n: number): Promise<AnchorSummary | undefined> {
-    const offset = Number.isInteger(n) && n >= 1 ? this.#offsets[n - 1] : undefined;
-    return offset === undefined ? undefined : summaryOf(await this.#recordAt(offset));
+    return Number.isInteger(n) && n >= 1 && n <= this.#offsets.length ? summaryOf(await this.#read(n)) : undefined;
   }
 
-  async #recordAt(offset: number): Promise<AnchorRecord> {
+  /** record n, read from its line (checked at start or written by this process) */
+  async #read(n: number): Promise<AnchorRecord> {
+    const offset = this.#offsets[n - 1] as number;
+    const length = (this.#offsets[n] ?? this.#size) - offset - 1;
     const fd = await open(this.#opts.file, 'r');
     try {
-      const chunks: Buffer[] = [];
-      let pos = offset;
-      for (;;) {
-        const { bytesRead, buffer } = await fd.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, pos);
-        if (bytesRead === 0) break;
-        const nl = buffer.subarray(0, bytesRead).indexOf(0x0a);
-        chunks.push(buffer.subarray(0, nl < 0 ? bytesRead : nl));
-        if (nl >= 0) break;
-        pos += bytesRead;
-      }
-      return JSON.parse(Buffer.concat(chunks).toString('utf8')) as AnchorRecord;
+      const { buffer } = await fd.read(Buffer.alloc(length), 0, length, offset);
+      return JSON.parse(buffer.toString('utf8')) as AnchorRecord;
     } finally {
       await fd.close();
     }
