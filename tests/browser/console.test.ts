@@ -12,7 +12,7 @@ let world: World;
 let browser: Browser;
 
 beforeAll(async () => {
-  world = await startWorld();
+  world = await startWorld({ env: { AUDIT_ANCHOR_INTERVAL_S: '1' } });
   browser = await launchBrowser();
 }, 60_000);
 afterAll(async () => {
@@ -73,6 +73,13 @@ describe('the clerk console in a browser', () => {
     expect(text).not.toContain(ID_NUMBER);
     expect(text).toMatch(/3306\*+1233/);
     await screenshot(page, 'console-case-forwarded');
+
+    // the clerk checks the case's audit trail: complete, and pinned by a signed anchor once one is written
+    await expect.poll(async () => (await call(world.url, 'GET', `/api/cases/${caseId}/audit`, { token })).body.anchor?.n ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '校验审计链' }).click();
+    await expect.poll(() => page.locator('.verdict').innerText(), { timeout: 10_000 }).toContain('审计链完整');
+    expect(await page.locator('.verdict').innerText()).toMatch(/已签名锚定：第 \d+ 号锚点/);
+    await screenshot(page, 'console-audit-anchored');
     expect(logs.filter((l) => l.startsWith('[pageerror]'))).toEqual([]);
     await context.close();
   }, 120_000);

@@ -218,17 +218,25 @@ export function timelineList(events) {
 }
 
 /** 审计链 verdict. */
+/** whether the chain is pinned by a signed anchor (GET …/audit: anchor) */
+function anchorLine(anchor) {
+  if (!anchor) return h('p', { class: 'muted small' }, '尚未签名锚定：网关定时（默认每 5 分钟）将链头签名存证，届时可再次校验。');
+  return h('p', { class: 'small' }, `已签名锚定：第 ${anchor.n} 号锚点（${fmtTime(anchor.at)}）存证至第 ${anchor.seq} 条记录，与当前链一致。`);
+}
+
 export function auditResult(v) {
   if (!v) return h('p', { class: 'muted' }, '审计链记录本办件的每一次收发和状态变化（哈希链，任何改动都可被发现）。');
   if (v.ok) {
     return h('div', { class: 'verdict verdict-ok', role: 'status' },
       h('p', { class: 'verdict-title' }, '✓ 审计链完整'),
       h('p', null, `共 ${v.entries} 条记录，链头 SHA-256 `, h('abbr', { class: 'mono', title: v.head }, shortHash(v.head))),
+      anchorLine(v.anchor),
       h('p', { class: 'muted small' }, `校验时间 ${fmtTime(v.checkedAt)}`));
   }
   return h('div', { class: 'verdict verdict-bad', role: 'alert' },
     h('p', { class: 'verdict-title' }, '✗ 审计链被篡改'),
     h('p', null, v.firstBadSeq != null ? `自第 ${v.firstBadSeq} 条记录起校验不通过（共 ${v.entries} 条）。` : `校验不通过（共 ${v.entries} 条）。`),
+    v.anchorLogBroken && h('p', null, `审计锚点日志自第 ${v.anchorLogBroken.n} 条起校验不通过，签名锚定已停止。`),
     h('p', null, '请立即报告运维人员，暂停处理本办件。'),
     v.reason && h('p', { class: 'muted small' }, `技术信息：${v.reason}`),
     h('p', { class: 'muted small' }, `校验时间 ${fmtTime(v.checkedAt)}`));
