@@ -29,11 +29,12 @@ export async function callOperation<T>(cfg: ClientConfig, ctx: PartnerContext, o
   const op = contract.operation(operationId);
   const url = `${cfg.baseUrl.replace(/\/+$/, '')}${op.path}`;
   const text = JSON.stringify(body);
+  // one hash of the body serves the exchange record and the signature's bodyHash (the same digest)
   const exchange = { operationId, method: op.method, url, requestSha256: sha256(text) };
   const started = ctx.now().getTime();
   const headers = {
     'Content-Type': 'application/json; charset=utf-8',
-    ...signHeaders({ appKey: cfg.appKey, appSecret: cfg.appSecret, uri: new URL(url).pathname, body: text, now: ctx.now() }),
+    ...signHeaders({ appKey: cfg.appKey, appSecret: cfg.appSecret, uri: new URL(url).pathname, body: text, bodySha256: exchange.requestSha256, now: ctx.now() }),
   };
   let status: number;
   let raw: string;

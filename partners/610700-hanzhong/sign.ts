@@ -12,12 +12,14 @@ export interface SignParams {
   /** the request path, e.g. /zwfw/kstb/v1/sb */
   uri: string;
   body: string | Buffer;
+  /** lowercase hex SHA-256 of body, when the caller has it already */
+  bodySha256?: string;
 }
 
 export function canonicalString(p: SignParams): string {
   const params: Record<string, string> = {
     appKey: p.appKey,
-    bodyHash: createHash('sha256').update(p.body).digest('hex'),
+    bodyHash: p.bodySha256 ?? createHash('sha256').update(p.body).digest('hex'),
     nonce: p.nonce,
     timestamp: p.timestamp,
     uri: p.uri,
@@ -34,10 +36,11 @@ export function newNonce(): string {
 }
 
 /** the four signature headers for one request */
-export function signHeaders(input: { appKey: string; appSecret: string; uri: string; body: string; now: Date; nonce?: string }): Record<string, string> {
+export function signHeaders(input: { appKey: string; appSecret: string; uri: string; body: string; bodySha256?: string; now: Date; nonce?: string }): Record<string, string> {
   const timestamp = formatSj(input.now);
   const nonce = input.nonce ?? newNonce();
-  const sign = computeSign(input.appSecret, { appKey: input.appKey, timestamp, nonce, uri: input.uri, body: input.body });
+  const bodySha256 = input.bodySha256 === undefined ? {} : { bodySha256: input.bodySha256 };
+  const sign = computeSign(input.appSecret, { appKey: input.appKey, timestamp, nonce, uri: input.uri, body: input.body, ...bodySha256 });
   return { appKey: input.appKey, timestamp, nonce, sign };
 }
 
