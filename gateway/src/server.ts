@@ -2,7 +2,7 @@
 // handoff worker, status poller). Tests start it on port 0; main.ts starts it from the environment.
 import http, { type Server } from 'node:http';
 import https from 'node:https';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import axios, { type AxiosInstance } from 'axios';
@@ -59,7 +59,6 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   // fail fast, before anything is opened, when the remote window cannot have its media workers
   if (config.remoteWindow.enabled) await assertWorkerBinary(config.remoteWindow.workerBin);
   const signingKey = await loadSigningKey({ dataDir: config.dataDir, ...(config.receipts.signingKeyFile ? { keyFile: config.receipts.signingKeyFile } : {}) });
-  await mkdir(config.dataDir, { recursive: true });
   const anchors = await AnchorLog.open({
     file: path.join(config.dataDir, ANCHOR_FILE), key: signingKey, fsync: config.storeFsync, intervalMs: config.auditAnchorIntervalS * 1000, now, logger,
   });

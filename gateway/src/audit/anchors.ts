@@ -8,15 +8,16 @@
 // the head anchored for it; rewriting the anchors too needs the private key, and the latest anchor's
 // hash, published at GET /api/audit/anchor for operators to copy elsewhere, pins the whole log.
 //
-// Startup reads and checks the whole log (links, hashes, signatures) and keeps only where each case's
-// latest anchor is (a byte offset); a verification reads that one line. A log that fails its check is
+// Startup reads and checks the whole log (links, hashes, signatures) and keeps only which record holds
+// each case's latest anchor and where each record starts; a verification reads that one line. A log that fails its check is
 // left as it is, reported with every verdict, and no longer appended to: an operator looks at it,
 // moves it aside, and a new log starts at the next start. A torn last line (a crash in the middle of
 // an append) is cut off, as the audit files do.
 import { createHash, sign, verify, type KeyObject } from 'node:crypto';
-import { appendFile, open, readFile, truncate } from 'node:fs/promises';
+import { open, readFile, truncate } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { SigningKey } from '../receipts/keys.js';
-import { isNotFound } from '../store/durableFile.js';
+import { fsyncDir, isNotFound } from '../store/durableFile.js';
 import { type StoreLogger, moduleLogger } from '../store/logger.js';
 import { canonicalJson } from './canonical.js';
 import { GENESIS, type ChainHead } from './hash.js';
@@ -45,6 +46,9 @@ export interface CaseAnchor {
   hash: string;
 }
 
+/** where and why the log failed its check at start */
+export interface LogBreak { n: number; reason: string }
+
 /** a record as published: its cases are counted, not listed */
 export interface AnchorSummary { n: number; at: string; prev: string; hash: string; keyId: string; sig: string; cases: number }
 
@@ -53,7 +57,7 @@ const summaryOf = (r: AnchorRecord): AnchorSummary => ({ n: r.n, at: r.at, prev:
 export interface AnchorStatus {
   latest: AnchorSummary | null;
   /** set when the log failed its check at start: nothing more is anchored until it is looked at */
-  broken: { n: number; reason: string } | null;
+  broken: LogBreak | null;
   /** heads noted since the latest anchor, sealed at the next one */
   pending: number;
 }
@@ -74,7 +78,7 @@ export interface CheckedLog {
   records: Array<{ record: AnchorRecord; offset: number }>;
   /** bytes of complete lines that passed (less than the file: a torn last line, or a broken log) */
   end: number;
-  broken?: { n: number; reason: string };
+  broken?: LogBreak;
 }
 
 /**
@@ -130,7 +134,7 @@ export class AnchorLog {
   #pending = new Map<string, ChainHead>();
   #latest: AnchorRecord | undefined;
   #size = 0;
-  #broken: { n: number; reason: string } | undefined;
+  #broken: LogBreak | undefined;
   #timer: NodeJS.Timeout | undefined;
   #sealing: Promise<void> = Promise.resolve();
 
@@ -202,11 +206,15 @@ export class AnchorLog {
     const record: AnchorRecord = { ...body, hash, sig: sign(null, Buffer.from(hash, 'hex'), this.#opts.key.privateKey).toString('base64url') };
     const line = `${JSON.stringify(record)}\n`;
     try {
-      await appendFile(this.#opts.file, line);
-      if (this.#opts.fsync) {
-        const fd = await open(this.#opts.file, 'r');
-        try { await fd.datasync(); } finally { await fd.close(); }
+      const fd = await open(this.#opts.file, 'a');
+      try {
+        await fd.appendFile(line);
+        if (this.#opts.fsync) await fd.datasync();
+      } finally {
+        await fd.close();
       }
+      // the log's first record may have created the file: its directory entry must last too
+      if (this.#opts.fsync && this.#size === 0) await fsyncDir(dirname(this.#opts.file));
     } catch (e) {
       // put the heads back (newer ones noted meanwhile win) and cut what may have been half written
       for (const [caseId, h] of heads) if (!this.#pending.has(caseId)) this.#pending.set(caseId, h);

@@ -3,7 +3,7 @@
 // Rewriting both copies and re-hashing the chain from the edit on is found against the head that the
 // latest signed anchor holds for the case (anchors.ts): the chain must pass through it.
 import type { Store } from '../store/types.js';
-import type { AnchorStatus, CaseAnchor } from './anchors.js';
+import type { AnchorStatus, CaseAnchor, LogBreak } from './anchors.js';
 import { canonicalJson } from './canonical.js';
 import { entryHash, GENESIS } from './hash.js';
 
@@ -16,7 +16,7 @@ export interface AuditVerdict {
   /** the head the latest anchor holds for the case (none yet: anchored at the next interval) */
   anchor?: CaseAnchor;
   /** the anchor log failed its check at start (see anchors.ts) */
-  anchorLogBroken?: AnchorStatus['broken'];
+  anchorLogBroken?: LogBreak;
 }
 
 export interface AnchorSource {
