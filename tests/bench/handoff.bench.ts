@@ -12,7 +12,6 @@ import diagnostics from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { PDFDocument } from 'pdf-lib';
 import os from 'node:os';
 import path from 'node:path';
 import type { CaseRecord } from '../../gateway/src/domain/case.js';
@@ -26,7 +25,7 @@ import { freePort, gatewayEnv, startSimulators } from '../support/world.js';
 import { warmFonts } from '../../gateway/src/receipts/font.js';
 import { generateSigningKey } from '../../gateway/src/receipts/keys.js';
 import { renderDocument } from '../../gateway/src/receipts/render.js';
-import { SAMPLE_FACTS } from '../unit/receipts/sampleFacts.js';
+import { emptyPdf, factsForCase } from './benchDocuments.js';
 import { benchCase, benchEvents } from './storeBenchData.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,50000').split(',').map(Number);
@@ -93,19 +92,14 @@ async function baseline(): Promise<{ p50: number; p99: number; perSec: number; c
  */
 async function documentsPerCase(n = 120): Promise<{ docs: number; emptyPair: number }> {
   // pdf-lib's own minimum for one document: create, one A4 page, save
-  const empty = async () => { const doc = await PDFDocument.create(); doc.addPage([595.28, 841.89]); await doc.save(); };
-  for (let i = 0; i < 20; i += 1) await empty();
+  for (let i = 0; i < 20; i += 1) await emptyPdf();
   const e0 = process.cpuUsage();
-  for (let i = 0; i < n; i += 1) { await empty(); await empty(); }
+  for (let i = 0; i < n; i += 1) { await emptyPdf(); await emptyPdf(); }
   const emptyPair = cpuSince(e0) / n;
   warmFonts();
   const key = generateSigningKey();
   const forCase = async (i: number) => {
-    const caseNo = `330681-20261122-F${String(i + 1_000_000).slice(-7)}`;
-    for (const type of ['acceptance_receipt', 'transfer_sheet'] as const) {
-      const f = SAMPLE_FACTS[type];
-      await renderDocument({ ...f, documentId: randomUUID(), caseNo, links: { ...f.links, status: f.links.status.replace(f.caseNo, caseNo) } }, key);
-    }
+    for (const type of ['acceptance_receipt', 'transfer_sheet'] as const) await renderDocument(factsForCase(type, i), key);
   };
   for (let i = 0; i < 20; i += 1) await forCase(-1 - i);
   const cpu0 = process.cpuUsage();

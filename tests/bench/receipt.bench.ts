@@ -5,14 +5,13 @@
 // Every 受理回执 is for a different case (its own 办件编号 and status link, so its own QR code), as at a
 // window; the other kinds repeat one case's facts with a new document id.
 import { loadavg } from 'node:os';
-import { PDFDocument } from 'pdf-lib';
 import type { DocumentType } from '../../gateway/src/domain/case.js';
-import type { AnyFacts } from '../../gateway/src/receipts/facts.js';
 import { warmFonts } from '../../gateway/src/receipts/font.js';
 import { generateSigningKey } from '../../gateway/src/receipts/keys.js';
 import { renderDocument } from '../../gateway/src/receipts/render.js';
 import { verifyDocument } from '../../gateway/src/receipts/verify.js';
 import { SAMPLE_FACTS } from '../unit/receipts/sampleFacts.js';
+import { emptyPdf, factsForCase } from './benchDocuments.js';
 
 const N = Number(process.env.RECEIPT_BENCH_N ?? 300);
 const WARM_UP = 30;
@@ -43,12 +42,6 @@ async function measure(make: (i: number) => Promise<Uint8Array>): Promise<Figure
   };
 }
 
-function forCase(i: number): AnyFacts {
-  const f = SAMPLE_FACTS.acceptance_receipt;
-  const caseNo = `330681-20261122-B${String(i + 1_000_000).slice(-7)}`;
-  return { ...f, documentId: `bench-${i}`, caseNo, links: { ...f.links, status: f.links.status.replace(f.caseNo, caseNo) } };
-}
-
 const row = (name: string, f: Figures, base: Figures): string =>
   `${name.padEnd(22)} ${f.p50.toFixed(2).padStart(8)} ${f.p95.toFixed(2).padStart(8)} ${f.perSec.toFixed(1).padStart(9)} ${f.cpuMs.toFixed(2).padStart(8)} ${f.sizeKb.toFixed(1).padStart(9)} ${(f.p50 / base.p50).toFixed(1).padStart(7)}×`;
 
@@ -59,18 +52,14 @@ async function main(): Promise<void> {
   const fontMs = performance.now() - t0;
   const key = generateSigningKey();
 
-  const baseline = await measure(async () => {
-    const doc = await PDFDocument.create();
-    doc.addPage([595.28, 841.89]);
-    return doc.save();
-  });
+  const baseline = await measure(emptyPdf);
   const figures = new Map<string, Figures>();
-  figures.set('受理回执 (new case each)', await measure(async (i) => (await renderDocument(forCase(i), key)).bytes));
+  figures.set('受理回执 (new case each)', await measure(async (i) => (await renderDocument(factsForCase('acceptance_receipt', i), key)).bytes));
   const kinds: Array<[DocumentType, string]> = [['transfer_sheet', '材料流转单'], ['supplement_notice', '补齐补正通知书'], ['completion_notice', '办结通知'], ['delivery_receipt', '送达回执']];
   for (const [type, name] of kinds) {
     figures.set(name, await measure(async (i) => (await renderDocument({ ...SAMPLE_FACTS[type], documentId: `bench-${i}` }, key)).bytes));
   }
-  const receipt = (await renderDocument(forCase(0), key)).bytes;
+  const receipt = (await renderDocument(factsForCase('acceptance_receipt', 0), key)).bytes;
   const keys = new Map([[key.keyId, key.publicKey]]);
   const verify = await measure(async () => { if (!verifyDocument(receipt, keys).genuine) throw new Error('bench receipt does not verify'); return receipt; });
 
