@@ -94,7 +94,6 @@ async function main(): Promise<number> {
     return 0;
   }
   console.log(`核验不通过 NOT GENUINE: ${v.reasonText} (${v.reason})`);
-  if (v.caseNo) console.log(`  文件自称 claims: ${what} 办件编号 ${v.caseNo}（不可信 untrusted）`);
   return 1;
 }
 

@@ -436,7 +436,8 @@ export interface paths {
          * @description Is this PDF a document this gateway signed, unaltered, and which case is it about? The body is the
          *     PDF (`application/pdf`) or a form with the field `file` (`multipart/form-data`), at most
          *     MAX_UPLOAD_BYTES. A PDF that is not genuine is answered 200 with `genuine: false` and the reason;
-         *     the case facts it claims are returned as read and are to be trusted only when `genuine` is true.
+         *     none of what it claims (key id, case, document) is returned: those fields are null unless `genuine`
+         *     is true. The file is read within the unauthenticated body budget (503 `SERVER_BUSY` when spent).
          */
         post: operations["verifyReceipt"];
         delete?: never;
@@ -747,7 +748,7 @@ export interface components {
          * @description every error code the gateway answers with (see the table in info.description)
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "REGION_CODE_INVALID" | "UNKNOWN_ITEM" | "MATERIALS_MISSING" | "MATERIAL_UNKNOWN" | "MATERIAL_TYPE_UNSUPPORTED" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "FORBIDDEN" | "CASE_OUT_OF_REGION" | "CASE_NOT_FOUND" | "HANDOFF_NOT_FOUND" | "NOT_FOUND" | "ILLEGAL_TRANSITION" | "HANDOFF_NOT_DEAD" | "CONCURRENT_UPDATE" | "IDEMPOTENCY_CONFLICT" | "PARTNER_UNKNOWN" | "SIGNATURE_INVALID" | "TIMESTAMP_STALE" | "NONCE_REPLAYED" | "RATE_LIMITED" | "PARTNER_UNAVAILABLE" | "PARTNER_REJECTED" | "PARTNER_CONTRACT_VIOLATION" | "NOT_READY" | "INTERNAL" | "DOCUMENT_NOT_FOUND" | "ANCHOR_NOT_FOUND" | "DOCUMENT_NOT_REPRINTABLE" | "DOCUMENT_NOT_PDF" | "DOCUMENT_INTEGRITY_FAILED" | "SESSION_NOT_FOUND" | "SESSION_ENDED" | "SESSION_WITHOUT_CASE" | "INVITATION_REQUIRED" | "JOIN_CODE_INVALID" | "JOIN_EXPIRED" | "REMOTE_WINDOW_DISABLED";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MULTIPART_MALFORMED" | "MEDIA_TYPE_UNSUPPORTED" | "METHOD_NOT_ALLOWED" | "SERVER_BUSY" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "REGION_CODE_INVALID" | "UNKNOWN_ITEM" | "MATERIALS_MISSING" | "MATERIAL_UNKNOWN" | "MATERIAL_TYPE_UNSUPPORTED" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "FORBIDDEN" | "CASE_OUT_OF_REGION" | "CASE_NOT_FOUND" | "HANDOFF_NOT_FOUND" | "NOT_FOUND" | "ILLEGAL_TRANSITION" | "HANDOFF_NOT_DEAD" | "CONCURRENT_UPDATE" | "IDEMPOTENCY_CONFLICT" | "PARTNER_UNKNOWN" | "SIGNATURE_INVALID" | "TIMESTAMP_STALE" | "NONCE_REPLAYED" | "RATE_LIMITED" | "PARTNER_UNAVAILABLE" | "PARTNER_REJECTED" | "PARTNER_CONTRACT_VIOLATION" | "NOT_READY" | "INTERNAL" | "DOCUMENT_NOT_FOUND" | "ANCHOR_NOT_FOUND" | "DOCUMENT_NOT_REPRINTABLE" | "DOCUMENT_NOT_PDF" | "DOCUMENT_INTEGRITY_FAILED" | "SESSION_NOT_FOUND" | "SESSION_ENDED" | "SESSION_WITHOUT_CASE" | "INVITATION_REQUIRED" | "JOIN_CODE_INVALID" | "JOIN_EXPIRED" | "REMOTE_WINDOW_DISABLED";
         CreateSessionRequest: {
             /** @description the case to assist with; absent for a walk-in (无办件帮办) */
             caseId?: string;
@@ -867,7 +868,7 @@ export interface components {
             displayName: string;
             region: components["schemas"]["RegionCode"];
             window: string;
-            roles: ("clerk" | "operator")[];
+            roles: ("clerk" | "operator" | "partner_clerk")[];
         };
         ServiceItem: {
             /** @description 事项基本编码 */
@@ -1496,9 +1497,22 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description service unavailable */
+        /** @description service unavailable (NOT_READY, SERVER_BUSY with Retry-After, REMOTE_WINDOW_DISABLED) */
         Unavailable: {
             headers: {
+                /** @description seconds to wait (SERVER_BUSY) */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description the path exists, not with this method */
+        MethodNotAllowed: {
+            headers: {
+                /** @description the methods the path takes */
+                Allow?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -1545,7 +1559,10 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedType"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listItems: {
@@ -1615,6 +1632,12 @@ export interface operations {
                 deadlineBefore?: string;
                 /** @description part of the 办件编号 */
                 caseNo?: string;
+                /**
+                 * @description the applicant's full 证件号码 (公民身份号码, 统一社会信用代码 …; case does not matter): only the cases
+                 *     of that applicant. The gateway keeps no plain ID numbers it could search: it compares a keyed hash
+                 *     (HMAC-SHA256) of this value with the one stored with each case, and logs and stores neither.
+                 */
+                idNumber?: string;
                 offset?: number;
                 limit?: number;
             };

@@ -2,12 +2,16 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { ROOT } from './root.js';
-import express, { type Express, type Request } from 'express';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
 import type { Core } from './deps.js';
 import type { TokenService } from './auth/tokens.js';
-import type { createLogin } from './auth/login.js';
+import type { Login } from './auth/login.js';
 import { logContext } from './log.js';
 import { notFound, problemHandler } from './http/problem.js';
+import { createBodyBudget } from './http/body.js';
+import { methodNotAllowed } from './http/methods.js';
+import { gatewayContract } from './http/validate.js';
 import { clerkRouter } from './http/routes/clerk.js';
 import { inboundRouter } from './http/routes/inbound.js';
 import { opsRouter } from './http/routes/ops.js';
@@ -19,7 +23,7 @@ import type { RemoteWindow } from '../../remote-window/src/server/index.js';
 export interface AppDeps {
   core: Core;
   tokens: TokenService;
-  login: ReturnType<typeof createLogin>;
+  login: Login;
   isReady(): boolean;
   /** the remote window (远程帮办), absent when RW_ENABLED=false */
   remote?: RemoteWindow;
@@ -35,10 +39,42 @@ function trustProxySetting(v: string): string | number | boolean {
   return v;
 }
 
+/** pages and API alike: no inline script or style, no framing, no referrer, no MIME sniffing */
+function securityHeaders(tls: boolean) {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:', 'mediastream:'],
+        fontSrc: ["'self'", 'data:'],
+        // 'self' covers the remote window's ws:/wss: signalling on the same host and port
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        frameSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(tls ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: tls ? { maxAge: 15552000, includeSubDomains: false } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+}
+
 export function createApp({ core, tokens, login, isReady, remote }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(core.config.trustProxy));
+  // what requests that are not authenticated yet may hold in memory, all together
+  const budget = createBodyBudget(core.config.inbound.unauthenticatedBodyBudgetBytes);
 
   app.use((req, res, next) => {
     const given = req.header('X-Request-Id');
@@ -52,24 +88,22 @@ export function createApp({ core, tokens, login, isReady, remote }: AppDeps): Ex
     });
     logContext.run({ requestId }, next);
   });
-
-  app.use(express.json({
-    limit: core.config.inbound.maxBodyBytes,
-    type: ['application/json', 'application/*+json'],
-    verify: (req, _res, buf) => { (req as Request & { rawBody?: Buffer }).rawBody = Buffer.from(buf); },
-  }));
+  app.use(securityHeaders(Boolean(core.config.tls)));
+  // API answers carry personal data: never stored by a browser or a proxy (a route may say otherwise)
+  app.use('/api', (_req, res, next) => { res.setHeader('Cache-Control', 'no-store'); next(); });
 
   app.use(opsRouter(core, isReady));
-  app.use('/api/auth', authRouter(login));
-  app.use('/api/inbound', inboundRouter(core));
-  app.use('/api', documentsRouter(core, tokens));
-  app.use('/api', sessionsRouter(core, tokens, remote));
+  app.use('/api/auth', authRouter(login, budget));
+  app.use('/api/inbound', inboundRouter(core, budget));
+  app.use('/api', documentsRouter(core, tokens, budget));
+  app.use('/api', sessionsRouter(core, tokens, budget, remote));
   app.use('/api', clerkRouter(core, tokens));
   // no-cache: browsers revalidate (ETag) so a new release is picked up at once.
   app.use(express.static(WEB_DIR, { index: 'index.html', maxAge: 0, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
   // 远程帮办 pages: the applicant page answers the code box and the join link's deep path
   app.get(['/rw', '/rw/', '/rw/join', '/rw/j/:joinToken'], (_req, res) => { res.setHeader('Cache-Control', 'no-cache'); res.sendFile(path.join(RW_WEB_DIR, 'index.html')); });
   app.use('/rw', express.static(RW_WEB_DIR, { index: false, maxAge: 0, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
+  app.use(methodNotAllowed(gatewayContract()));
   app.use(notFound);
   app.use(problemHandler(core.logger));
   return app;

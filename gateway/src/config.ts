@@ -1,7 +1,9 @@
 // The gateway's configuration: one documented schema, parsed once at boot into a frozen object.
 // Nothing else reads process.env. Every variable is listed in README.md (section 配置).
 import os from 'node:os';
+import { existsSync, realpathSync } from 'node:fs';
 import { isIP } from 'node:net';
+import path from 'node:path';
 import type { PartnerModule, PartnerSettings, InboundCredentials } from './ports/partner.js';
 
 export interface Config {
@@ -33,7 +35,7 @@ export interface Config {
   /** our region (GB/T 2260) and the window's name, printed on receipts and sent to partners */
   homeRegion: string;
   windowName: string;
-  auth: { jwtSecret: string; tokenTtlSeconds: number; loginMaxFailures: number; loginLockSeconds: number; seedDemoUsers: boolean };
+  auth: { jwtSecret: string; tokenTtlSeconds: number; loginMaxFailures: number; loginMaxFailuresPerAddress: number; loginLockSeconds: number; seedDemoUsers: boolean };
   handoff: {
     maxAttempts: number;
     /** delay before attempt n+1 after n failures (ms); the last value repeats */
@@ -44,11 +46,20 @@ export interface Config {
     timeoutMs: number;
     pollIntervalMs: number;
   };
-  inbound: { clockSkewSeconds: number; maxBodyBytes: number };
+  /**
+   * maxBodyBytes: a receiveCase body; unauthenticatedBodyBudgetBytes: what all requests not yet authenticated
+   * (login, join, partner requests before their signature is checked, receipt checks) may hold together
+   */
+  inbound: { clockSkewSeconds: number; maxBodyBytes: number; unauthenticatedBodyBudgetBytes: number };
   maxUploadBytes: number;
   /** signed documents (受理回执 …): the Ed25519 signing key's PKCS#8 PEM file; unset = <dataDir>/keys/receipt-signing-key.pem, made at first start */
   /** the document-signing key's file; worker threads that render documents (0: the event loop) */
   receipts: { signingKeyFile?: string; renderThreads: number };
+  /**
+   * personal data at rest (store/personalData.ts): the keyring file (PII_KEYS_FILE), never inside
+   * dataDir; `create`: made at first start when absent (development and test only)
+   */
+  piiKeys: { file: string; create: boolean };
   /** settings per partner region, from PARTNER_<REGION>_<KEY> */
   partners: Readonly<Record<string, PartnerSettings>>;
   /** credentials partners use when they call our inbound API, from INBOUND_<REGION>_APP_ID / _SECRET */
@@ -141,6 +152,7 @@ export function loadConfig(env: Env, partnerModules: readonly PartnerModule[]): 
   const homeRegion = str(env, 'HOME_REGION', '330681');
   if (!/^\d{6}$/.test(homeRegion)) throw new ConfigError('HOME_REGION', `must be a six-digit GB/T 2260 code, got "${homeRegion}"`);
   const port = int(env, 'PORT', 8080, 0, 65535);
+  const dataDir = str(env, 'DATA_DIR', 'data/gateway');
   const jwtSecret = secret('AUTH_JWT_SECRET', DEV_JWT_SECRET);
   if (jwtSecret.length < 32) throw new ConfigError('AUTH_JWT_SECRET', 'must be at least 32 characters');
 
@@ -161,9 +173,10 @@ export function loadConfig(env: Env, partnerModules: readonly PartnerModule[]): 
     host: str(env, 'HOST', '127.0.0.1'),
     port,
     ...tlsFiles(env),
-    trustProxy: str(env, 'TRUST_PROXY', 'loopback'),
+    // no proxy is trusted unless configured: otherwise any client could invent its X-Forwarded-For
+    trustProxy: str(env, 'TRUST_PROXY', 'false'),
     publicBaseUrl: str(env, 'PUBLIC_BASE_URL', `http://127.0.0.1:${port}`).replace(/\/$/, ''),
-    dataDir: str(env, 'DATA_DIR', 'data/gateway'),
+    dataDir,
     storeFsync: bool(env, 'STORE_FSYNC', true),
     storeCacheCases: int(env, 'STORE_CACHE_CASES', 512, 1, 1_000_000),
     heapGrowthPercent: int(env, 'HEAP_GROWTH_PERCENT', 50, 0, 300),
@@ -175,6 +188,7 @@ export function loadConfig(env: Env, partnerModules: readonly PartnerModule[]): 
       jwtSecret,
       tokenTtlSeconds: int(env, 'AUTH_TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
       loginMaxFailures: int(env, 'AUTH_LOGIN_MAX_FAILURES', 5, 1, 100),
+      loginMaxFailuresPerAddress: int(env, 'AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 10000),
       loginLockSeconds: int(env, 'AUTH_LOGIN_LOCK_SECONDS', 900, 1, 86400),
       seedDemoUsers: bool(env, 'SEED_DEMO_USERS', !production),
     },
@@ -189,6 +203,7 @@ export function loadConfig(env: Env, partnerModules: readonly PartnerModule[]): 
     inbound: {
       clockSkewSeconds: int(env, 'INBOUND_CLOCK_SKEW_SECONDS', 300, 1, 3600),
       maxBodyBytes: int(env, 'INBOUND_MAX_BODY_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      unauthenticatedBodyBudgetBytes: int(env, 'UNAUTH_BODY_BUDGET_BYTES', 64 * 1024 * 1024, 64 * 1024, 4 * 1024 * 1024 * 1024),
     },
     maxUploadBytes: int(env, 'MAX_UPLOAD_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     receipts: {
@@ -197,10 +212,44 @@ export function loadConfig(env: Env, partnerModules: readonly PartnerModule[]): 
     },
     partners: Object.freeze(partners),
     inboundPartners: Object.freeze(inboundPartners),
+    piiKeys: piiKeys(env, dataDir, production),
     remoteWindow: remoteWindowConfig(env, port),
   };
   if (!(config.handoff.jitter >= 0 && config.handoff.jitter < 1)) throw new ConfigError('HANDOFF_JITTER', 'must be a number in [0, 1)');
+  const largest = Math.max(config.inbound.maxBodyBytes, config.maxUploadBytes);
+  if (config.inbound.unauthenticatedBodyBudgetBytes < largest) {
+    throw new ConfigError('UNAUTH_BODY_BUDGET_BYTES', `must be at least INBOUND_MAX_BODY_BYTES and MAX_UPLOAD_BYTES (${largest}), or no such body could ever be read`);
+  }
   return deepFreeze(config);
+}
+
+/** where the keyring lives when PII_KEYS_FILE is unset (development, test): beside the data directory, not in it */
+export function defaultPiiKeysFile(dataDir: string): string {
+  return path.join(`${path.resolve(dataDir)}.keys`, 'pii-keys.json');
+}
+
+/** the path with every symbolic link of its existing part resolved, so a link cannot hide where it is */
+function realPath(p: string): string {
+  const abs = path.resolve(p);
+  try {
+    return realpathSync(abs);
+  } catch {
+    const parent = path.dirname(abs);
+    return parent === abs ? abs : path.join(realPath(parent), path.basename(abs));
+  }
+}
+
+function piiKeys(env: Env, dataDir: string, production: boolean): Config['piiKeys'] {
+  const set = env.PII_KEYS_FILE;
+  if (!set && production) throw new ConfigError('PII_KEYS_FILE', 'must be set in production (make the keyring with: npm run pii-keys -- init --file <path outside DATA_DIR>)');
+  const file = path.resolve(set || defaultPiiKeysFile(dataDir));
+  const rel = path.relative(realPath(dataDir), realPath(file));
+  // whoever has a copy of the data directory must not have the key with it
+  if (rel === '' || !(rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel))) {
+    throw new ConfigError('PII_KEYS_FILE', `must lie outside DATA_DIR (${file} is inside ${path.resolve(dataDir)})`);
+  }
+  if (production && !existsSync(file)) throw new ConfigError('PII_KEYS_FILE', `names no file (${file}); make the keyring with: npm run pii-keys -- init --file ${file}`);
+  return { file, create: !production };
 }
 
 function remoteWindowConfig(env: Env, port: number): RemoteWindowConfig {

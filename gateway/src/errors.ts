@@ -4,6 +4,9 @@
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, title: '请求内容不符合接口约定' },
   MALFORMED_JSON: { status: 400, title: '请求体不是合法的 JSON' },
+  MULTIPART_MALFORMED: { status: 400, title: '上传表单（multipart/form-data）格式不正确' },
+  MEDIA_TYPE_UNSUPPORTED: { status: 415, title: '请求体的内容类型不受支持' },
+  METHOD_NOT_ALLOWED: { status: 405, title: '该接口不支持此请求方法' },
   ID_NUMBER_INVALID: { status: 422, title: '公民身份号码校验不通过' },
   CREDIT_CODE_INVALID: { status: 422, title: '统一社会信用代码校验不通过' },
   REGION_CODE_INVALID: { status: 422, title: '行政区划代码无效' },
@@ -38,6 +41,7 @@ export const ERRORS = {
   PARTNER_REJECTED: { status: 502, title: '合作地区系统拒绝了请求' },
   PARTNER_CONTRACT_VIOLATION: { status: 502, title: '请求或应答不符合合作地区接口约定' },
   NOT_READY: { status: 503, title: '服务尚未就绪' },
+  SERVER_BUSY: { status: 503, title: '服务繁忙，请稍后重试' },
   // 远程帮办 (remote window, issue 3)
   SESSION_NOT_FOUND: { status: 404, title: '远程帮办会话不存在' },
   SESSION_ENDED: { status: 410, title: '远程帮办会话已结束' },
@@ -62,12 +66,15 @@ export class GatewayError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields: FieldError[] | undefined;
-  constructor(code: ErrorCode, detail?: string, fields?: FieldError[]) {
+  /** for RATE_LIMITED and NOT_READY: seconds until a retry may succeed (sent as Retry-After) */
+  readonly retryAfterS: number | undefined;
+  constructor(code: ErrorCode, detail?: string, fields?: FieldError[], opts: { retryAfterS?: number } = {}) {
     super(detail ?? ERRORS[code].title);
     this.name = 'GatewayError';
     this.code = code;
     this.status = ERRORS[code].status;
     this.fields = fields;
+    this.retryAfterS = opts.retryAfterS;
   }
 }
 

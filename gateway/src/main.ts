@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   try {
     gateway = await startGateway({ config, partnerModules: PARTNERS, logger });
   } catch (e) {
-    if (e instanceof WorkerBinaryMissing) {
+    if (e instanceof WorkerBinaryMissing || e instanceof ConfigError) {
       console.error(e.message);
       process.exit(2);
     }

@@ -6,12 +6,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import axios, { type AxiosInstance } from 'axios';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import type { Core, PartnerDirectory } from './deps.js';
 import type { PartnerModule } from './ports/partner.js';
 import { createLogger, type Logger } from './log.js';
 import { createMetrics } from './metrics.js';
-import { NonceJournal, openStore } from './store/index.js';
+import { KeyringError, NonceJournal, openKeyringFile, openStore, type Keyring } from './store/index.js';
 import { openUserStore } from './store/userStore.js';
 import { demoUserRecords } from './auth/demoUsers.js';
 import { createTokenService } from './auth/tokens.js';
@@ -47,6 +47,16 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
+/** the keyring of personal data at rest; a file that cannot be used stops the start, naming PII_KEYS_FILE */
+async function loadPiiKeys(config: Config): Promise<Keyring> {
+  try {
+    return await openKeyringFile(config.piiKeys);
+  } catch (e) {
+    if (e instanceof KeyringError) throw new ConfigError('PII_KEYS_FILE', `(${config.piiKeys.file}) ${e.message}`);
+    throw e;
+  }
+}
+
 export function partnerDirectory(modules: readonly PartnerModule[], config: Config): PartnerDirectory {
   const adapters = new Map(modules.map((m) => [m.region, m.createAdapter(config.partners[m.region] ?? {})]));
   return { get: (region) => adapters.get(region), list: () => [...adapters.values()] };
@@ -58,11 +68,12 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   const now = opts.now ?? (() => new Date());
   // fail fast, before anything is opened, when the remote window cannot have its media workers
   if (config.remoteWindow.enabled) await assertWorkerBinary(config.remoteWindow.workerBin);
+  const keyring = await loadPiiKeys(config);
   const signingKey = await loadSigningKey({ dataDir: config.dataDir, ...(config.receipts.signingKeyFile ? { keyFile: config.receipts.signingKeyFile } : {}) });
   const anchors = await AnchorLog.open({
     file: path.join(config.dataDir, ANCHOR_FILE), key: signingKey, fsync: config.storeFsync, intervalMs: config.auditAnchorIntervalS * 1000, now, logger,
   });
-  const { store, audit } = await openStore({ dataDir: config.dataDir, fsync: config.storeFsync, cacheSize: config.storeCacheCases, logger, anchors });
+  const { store, audit } = await openStore({ dataDir: config.dataDir, fsync: config.storeFsync, cacheSize: config.storeCacheCases, logger, anchors, keyring });
   const nonces = await NonceJournal.open({
     dataDir: config.dataDir, ttlMs: 2 * config.inbound.clockSkewSeconds * 1000, fsync: config.storeFsync, now: () => now().getTime(),
   });
@@ -81,7 +92,9 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   const worker: HandoffWorker = createHandoffWorker(core);
   const poller = createStatusPoller(core);
   const tokens = createTokenService(config.auth.jwtSecret, config.auth.tokenTtlSeconds);
-  const login = createLogin({ users, tokens, now, maxFailures: config.auth.loginMaxFailures, lockSeconds: config.auth.loginLockSeconds });
+  const login = createLogin({
+    users, tokens, now, maxFailures: config.auth.loginMaxFailures, maxFailuresPerAddress: config.auth.loginMaxFailuresPerAddress, lockSeconds: config.auth.loginLockSeconds,
+  });
   let ready = false;
   const remote = config.remoteWindow.enabled ? await startRemote(core) : undefined;
   const app = createApp({ core, tokens, login, isReady: () => ready, ...(remote ? { remote: remote.window } : {}) });

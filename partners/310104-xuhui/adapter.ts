@@ -134,6 +134,8 @@ export function createAdapter(settings: PartnerSettings): PartnerAdapter {
     statusBy: 'callback',
     deliver: (req, ctx) => deliver(client, req, ctx),
     pollStatus: (partnerRef, caseNo, ctx) => pollStatus(client, partnerRef, caseNo, ctx),
+    // the webhook's result document is at most 14,000,000 base64 characters (its contract)
+    callbackMaxBytes: 15 * 1024 * 1024,
     verifyCallback: (req) => verifyXhCallback(webhookSecret, req),
     parseCallback: (req) => parseXhCallback(req),
     callbackReply: xhCallbackReply,

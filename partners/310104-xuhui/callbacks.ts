@@ -33,14 +33,10 @@ export function verifyXhCallback(secret: string, req: InboundHttpRequest): Callb
   return { timestamp: new Date(Number(timestamp) * 1000), nonce };
 }
 
-/** the signed bytes, parsed and held to the contract (the core's parsed body may differ from what was signed) */
+/** the signed bytes as the core parsed them (once, within bounds), held to the contract */
 function statusEvent(req: InboundHttpRequest): XhStatusEvent {
-  let body: unknown;
-  try {
-    body = JSON.parse(req.rawBody.toString('utf8'));
-  } catch {
-    throw new GatewayError('MALFORMED_JSON', '徐汇区 callback body is not JSON');
-  }
+  const body = req.body;
+  if (body === undefined) throw new GatewayError('VALIDATION_FAILED', '徐汇区 callback has no body', [{ field: '/', message: 'required' }]);
   const fields = contract.validateRequest('applicationStatusChanged', body);
   if (fields.length > 0) throw new GatewayError('VALIDATION_FAILED', '徐汇区 callback breaks its webhook schema', fields);
   return body as XhStatusEvent;

@@ -62,6 +62,8 @@ export function createAdapter(partnerSettings: PartnerSettings): PartnerAdapter 
       return exchange(op, envelope, req.case.caseNo, ctx, { settings, contract, base });
     },
 
+    // the notify's result file (jgwj.wjnr) is at most 28,000,000 base64 characters (its contract)
+    callbackMaxBytes: 28 * 1024 * 1024,
     verifyCallback: (req) => verifyNotify(contract, settings.CALLBACK_SECRET, req),
     parseCallback: (req) => parseNotify(req),
     callbackReply: notifyReceipt,

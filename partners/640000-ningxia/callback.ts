@@ -8,14 +8,10 @@ import { isRecord, verifySign } from './envelope.js';
 import { MappingError, fromCaseStatusNotify, parseNxTime, toReceiptRtnCode } from './mapping.js';
 import { BIZ_CODES, ENVELOPE_VERSION, type NxEnvelope, type NxHead, type NxNotifyBody } from './types.js';
 
-// The raw bytes are what the platform sent; the core's parsed body is only a fallback.
+// The core parsed the raw bytes once, within bounds of depth and members, before this sees them.
 function readEnvelope(req: InboundHttpRequest): unknown {
-  if (req.rawBody.length === 0) return req.body;
-  try {
-    return JSON.parse(req.rawBody.toString('utf8'));
-  } catch {
-    throw new GatewayError('VALIDATION_FAILED', '宁夏 callback body is not JSON', [{ field: '/', message: 'not JSON' }]);
-  }
+  if (req.body === undefined) throw new GatewayError('VALIDATION_FAILED', '宁夏 callback has no body', [{ field: '/', message: 'required' }]);
+  return req.body;
 }
 
 export function verifyNotify(contract: Contract, secret: string, req: InboundHttpRequest): CallbackAuth {
@@ -24,6 +20,8 @@ export function verifyNotify(contract: Contract, secret: string, req: InboundHtt
   if (!isRecord(envelope) || !isRecord(envelope.head) || typeof envelope.head.sign !== 'string') {
     throw new GatewayError('VALIDATION_FAILED', '宁夏 callback is not a signed envelope', [{ field: '/head/sign', message: 'must be a string' }]);
   }
+  // what can be told without canonicalising the body: the sign's format and who claims to send it
+  if (!/^[0-9a-f]{64}$/.test(envelope.head.sign)) throw new GatewayError('SIGNATURE_INVALID', '宁夏 callback head.sign is not hex HMAC-SHA256');
   if (!verifySign(envelope, secret)) throw new GatewayError('SIGNATURE_INVALID', '宁夏 callback head.sign does not verify');
   const fields = contract.validateRequest('caseStatusNotify', envelope);
   if (fields.length > 0) throw new GatewayError('VALIDATION_FAILED', '宁夏 callback breaks the caseStatusNotify schema', fields);

@@ -6,14 +6,25 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NxEnvelope, NxHead, NxUnsignedHead } from './types.js';
 
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v ?? null)).join(',')}]`;
+/** deeper than any envelope of the contract: a value nested further is refused, never recursed into */
+export const MAX_DEPTH = 32;
+
+export class EnvelopeTooDeepError extends Error {
+  constructor() {
+    super(`envelope nested deeper than ${MAX_DEPTH} levels`);
+    this.name = 'EnvelopeTooDeepError';
+  }
+}
+
+export function canonicalJson(value: unknown, depth = 0): string {
+  if (depth > MAX_DEPTH) throw new EnvelopeTooDeepError();
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v ?? null, depth + 1)).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
     const members = Object.keys(record)
       .filter((k) => record[k] !== undefined)
       .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`);
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k], depth + 1)}`);
     return `{${members.join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
@@ -37,7 +48,13 @@ export function verifySign(envelope: unknown, secret: string): boolean {
   if (!isRecord(envelope) || !isRecord(envelope.head)) return false;
   const sign = envelope.head.sign;
   if (typeof sign !== 'string' || !/^[0-9a-f]{64}$/.test(sign)) return false;
-  const expected = computeSign(secret, envelope.head as unknown as NxHead, envelope.body);
+  let expected: string;
+  try {
+    expected = computeSign(secret, envelope.head as unknown as NxHead, envelope.body);
+  } catch (e) {
+    if (e instanceof EnvelopeTooDeepError) return false;
+    throw e;
+  }
   return timingSafeEqual(Buffer.from(sign, 'hex'), Buffer.from(expected, 'hex'));
 }
 

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import diagnostics from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,12 +21,13 @@ import { spawnGateway, type GatewayProcess } from '../support/child.js';
 import { call, login } from '../support/client.js';
 import { TINY_PDF, sha256 } from '../support/fixtures.js';
 import { COMPANY_CREDIT_CODE } from '../support/flows.js';
-import { freePort, gatewayEnv, startSimulators } from '../support/world.js';
+import { freePort, gatewayEnv, removeDataDir, startSimulators } from '../support/world.js';
 import { warmFonts } from '../../gateway/src/receipts/font.js';
 import { generateSigningKey } from '../../gateway/src/receipts/keys.js';
 import { renderDocument } from '../../gateway/src/receipts/render.js';
 import { emptyPdf, factsForCase } from './benchDocuments.js';
 import { benchCase, benchEvents } from './storeBenchData.js';
+import { keyringBeside } from '../support/storeCases.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,50000').split(',').map(Number);
 const BURST = Number(process.env.BENCH_BURST ?? 2_000); // submitted as fast as possible
@@ -109,7 +110,8 @@ async function documentsPerCase(n = 120): Promise<{ docs: number; emptyPair: num
 
 /** Seed `stored` closed historical cases and `drafts` ready-to-submit drafts (materials on disk). */
 async function seed(dataDir: string, stored: number, drafts: number): Promise<string[]> {
-  const { store, audit } = await openStore({ dataDir, fsync: false });
+  // the keyring the gateway started on dataDir below finds beside it (PII_KEYS_FILE unset)
+  const { store, audit } = await openStore({ dataDir, fsync: false, keyring: await keyringBeside(dataDir) });
   const CLOSED = ['completed', 'delivered', 'rejected'] as const;
   await pool(Array.from({ length: stored }, (_, i) => i + 1), 32, async (n) => {
     const c = benchCase(n);
@@ -248,7 +250,7 @@ async function measure(size: number): Promise<Figures> {
     gw?.child.kill('SIGTERM');
     await gw?.exited;
     await sims.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await removeDataDir(dataDir);
   }
 }
 

@@ -13,13 +13,13 @@
 //    clerk's panel admits at once, and the time the applicant spent in the waiting room (hello answered
 //    → admitted, i.e. the clerk's reaction) is subtracted: that is the join with the waiting room bypassed.
 import { readFileSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnGateway } from '../support/child.js';
 import { launchBrowser, newParticipant, rw } from '../support/browser.js';
 import { clerkStartsSession } from '../support/rwFlows.js';
-import { freePort, gatewayEnv, startSimulators } from '../support/world.js';
+import { freePort, gatewayEnv, removeDataDir, startSimulators } from '../support/world.js';
 import { bareWsRoundTrips, fmt, leave, pct, sentVideo, sleep, timedJoin, viewer, type JoinTiming } from './joinBenchSteps.js';
 
 const JOINS = Number(process.env.BENCH_JOINS ?? 12);
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     gateway.child.kill('SIGTERM');
     await gateway.exited;
     await sims.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await removeDataDir(dataDir);
   }
 }
 

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { writeFileDurable } from '../../gateway/src/store/durableFile.js';
 import { openStore } from '../../gateway/src/store/index.js';
+import { keyringBeside } from '../support/storeCases.js';
 import { benchCase, benchEvents, caseIdOf } from './storeBenchData.js';
 
 const SIZES = [1_000, 50_000];
@@ -66,7 +67,7 @@ async function drive(total: number, inFlight: number, op: (i: number) => Promise
 
 async function seed(dataDir: string, size: number): Promise<number> {
   const t0 = performance.now();
-  const { store, audit } = await openStore({ dataDir, fsync: false });
+  const { store, audit } = await openStore({ dataDir, fsync: false, keyring: await keyringBeside(dataDir) });
   await drive(size, 32, async (n) => {
     await store.createCase(benchCase(n + 1), benchEvents(n + 1));
   });
@@ -77,7 +78,7 @@ async function seed(dataDir: string, size: number): Promise<number> {
 
 async function measure(dataDir: string, size: number): Promise<Figures> {
   const t0 = performance.now();
-  const { store, audit } = await openStore({ dataDir, fsync: true });
+  const { store, audit } = await openStore({ dataDir, fsync: true, keyring: await keyringBeside(dataDir) });
   const initMs = performance.now() - t0;
   (globalThis as { gc?: () => void }).gc?.();
   const mem = process.memoryUsage();
@@ -175,6 +176,7 @@ async function main(): Promise<void> {
       results.push(JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as Figures);
     } finally {
       await rm(dir, { recursive: true, force: true });
+      await rm(`${dir}.keys`, { recursive: true, force: true });
     }
   }
   report(results);

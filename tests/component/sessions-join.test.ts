@@ -8,7 +8,8 @@ let world: World;
 let token: string;
 let offsetMs = 0;
 beforeAll(async () => {
-  world = await startWorld({ remoteWindow: true, background: false, now: () => new Date(Date.now() + offsetMs) });
+  // the tests pose as many clients through X-Forwarded-For, as a proxy on loopback would (not trusted by default)
+  world = await startWorld({ remoteWindow: true, background: false, env: { TRUST_PROXY: 'loopback' }, now: () => new Date(Date.now() + offsetMs) });
   token = await login(world.url);
 });
 afterAll(async () => { await world?.close(); });

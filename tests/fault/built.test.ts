@@ -2,11 +2,11 @@
 // (what the Docker image and `npm run gateway` run, with no TypeScript loader) serves its contract, its
 // pages and the remote window's pages from the repository root, and hands a case off to a partner.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freePort, gatewayEnv, startSimulators, type Sims } from '../support/world.js';
+import { freePort, gatewayEnv, removeDataDir, startSimulators, type Sims } from '../support/world.js';
 import { spawnGateway, type GatewayProcess } from '../support/child.js';
 import { call, login } from '../support/client.js';
 import { submittedCase, waitFor } from '../support/flows.js';
@@ -28,7 +28,7 @@ afterAll(async () => {
   gw?.child.kill('SIGTERM');
   await gw?.exited;
   await sims?.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await removeDataDir(dataDir);
 });
 
 describe('node dist/gateway/src/main.js', () => {

@@ -1,8 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { freePort, gatewayEnv, startSimulators, type Sims } from '../support/world.js';
+import { freePort, gatewayEnv, removeDataDir, startSimulators, type Sims } from '../support/world.js';
 import { spawnGateway, type GatewayProcess } from '../support/child.js';
 import { call, login } from '../support/client.js';
 import { clearFaults, setFaults, simState, submittedCase, waitFor } from '../support/flows.js';
@@ -15,7 +15,7 @@ let dataDir: string | undefined;
 afterAll(async () => {
   gw?.child.kill('SIGKILL');
   await sims?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  if (dataDir) await removeDataDir(dataDir);
 });
 
 describe('the gateway process killed with SIGKILL while handoffs are in flight', () => {

@@ -1,11 +1,11 @@
 // A remote session's end is evidence of the case. A gateway that stops normally ends its sessions
 // itself (服务停止); one killed with SIGKILL cannot, so the next start writes the session.ended that was
 // never written (网关异常中断), once, and the session's join code is dead.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freePort, gatewayEnv, startSimulators, type Env, type Sims } from '../support/world.js';
+import { freePort, gatewayEnv, removeDataDir, startSimulators, type Env, type Sims } from '../support/world.js';
 import { spawnGateway, type GatewayProcess } from '../support/child.js';
 import { call, login } from '../support/client.js';
 import { draftCase, waitFor } from '../support/flows.js';
@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   gw?.child.kill('SIGKILL');
   await sims?.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await removeDataDir(dataDir);
 });
 
 type Event = { type: string; actor: string; data: Record<string, unknown> };

@@ -1,6 +1,11 @@
 // Case records and events for the store tests and the crash writer: valid-looking, small, varied by n.
+import { defaultPiiKeysFile } from '../../gateway/src/config.js';
 import type { CaseRecord, HandoffJob } from '../../gateway/src/domain/case.js';
+import { openKeyringFile, type Keyring } from '../../gateway/src/store/keyring.js';
 import type { NewEvent } from '../../gateway/src/store/types.js';
+
+/** the keyring a gateway on `dataDir` would use with PII_KEYS_FILE unset (beside it; made at first use), so processes opening the same directory share it */
+export const keyringBeside = (dataDir: string): Promise<Keyring> => openKeyringFile({ file: defaultPiiKeysFile(dataDir), create: true });
 
 const BASE = Date.UTC(2026, 10, 1, 1, 0, 0);
 export const minutesAfterBase = (m: number): string => new Date(BASE + m * 60_000).toISOString();

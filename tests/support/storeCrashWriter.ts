@@ -10,7 +10,7 @@
 //   --burst N            instead: create N cases, then update all N at once, print "burst <syncs>" and wait
 import { openStore } from '../../gateway/src/store/index.js';
 import type { CheckpointStage } from '../../gateway/src/store/index.js';
-import { caseRecord, event } from './storeCases.js';
+import { caseRecord, event, keyringBeside } from './storeCases.js';
 
 const [dataDir, ...args] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: storeCrashWriter.ts <dataDir> [options]');
@@ -31,6 +31,7 @@ const onCheckpointStage = (stage: CheckpointStage): void => {
 
 const { store } = await openStore({
   dataDir,
+  keyring: await keyringBeside(dataDir),
   fsync: true,
   segmentBytes: number('--segment-bytes'),
   checkpointMs: number('--checkpoint-ms'),

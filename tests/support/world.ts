@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import axios, { type AxiosInstance } from 'axios';
-import { loadConfig, type Config } from '../../gateway/src/config.js';
+import { defaultPiiKeysFile, loadConfig, type Config } from '../../gateway/src/config.js';
 import { startGateway, type RunningGateway } from '../../gateway/src/server.js';
 import type { PartnerModule, SimulatedPartner } from '../../gateway/src/ports/partner.js';
 import { PARTNERS } from '../../partners/index.js';
@@ -40,6 +40,12 @@ export function loopbackHttp(timeoutMs = 3000): AxiosInstance {
     return req;
   });
   return http;
+}
+
+/** removes a test data directory and the keyring a gateway made beside it (PII_KEYS_FILE unset) */
+export async function removeDataDir(dataDir: string): Promise<void> {
+  await rm(dataDir, { recursive: true, force: true });
+  await rm(path.dirname(defaultPiiKeysFile(dataDir)), { recursive: true, force: true });
 }
 
 export const devSettings = (m: PartnerModule): Record<string, string> =>
@@ -120,7 +126,7 @@ export async function startWorld(opts: { env?: Env; background?: boolean; autoAd
     async close() {
       await world.gateway.stop();
       await sims.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await removeDataDir(dataDir);
     },
   };
   return world;

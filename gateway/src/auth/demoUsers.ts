@@ -7,10 +7,11 @@ export const DEMO_ACCOUNTS = [
   { username: 'zhuji02', password: 'Zhuji@2026', displayName: '李强', region: '330681', window: '诸暨市行政服务中心跨域通办窗口', roles: ['clerk'] },
   { username: 'ops01', password: 'Ops@2026', displayName: '赵敏', region: '330681', window: '诸暨市行政服务中心运维', roles: ['clerk', 'operator'] },
   { username: 'shangyu01', password: 'Shangyu@2026', displayName: '陈静', region: '330604', window: '上虞区行政服务中心跨域通办窗口', roles: ['clerk'] },
-  // clerks of the partner regions (办理地), for 远程帮办 三方连线: they log in here to join a session they are invited to
-  { username: 'xuhui01', password: 'Partner@2026', displayName: '周敏', region: '310104', window: '上海市徐汇区行政服务中心', roles: ['clerk'] },
-  { username: 'hanzhong01', password: 'Partner@2026', displayName: '刘洋', region: '610700', window: '汉中市政务服务中心', roles: ['clerk'] },
-  { username: 'ningxia01', password: 'Partner@2026', displayName: '马丽', region: '640000', window: '宁夏回族自治区政务服务中心', roles: ['clerk'] },
+  // clerks of the partner regions (办理地), for 远程帮办 三方连线: they log in here to join a session they are
+  // invited to, and may see the cases their region decides; they change nothing (auth/permissions.ts)
+  { username: 'xuhui01', password: 'Partner@2026', displayName: '周敏', region: '310104', window: '上海市徐汇区行政服务中心', roles: ['partner_clerk'] },
+  { username: 'hanzhong01', password: 'Partner@2026', displayName: '刘洋', region: '610700', window: '汉中市政务服务中心', roles: ['partner_clerk'] },
+  { username: 'ningxia01', password: 'Partner@2026', displayName: '马丽', region: '640000', window: '宁夏回族自治区政务服务中心', roles: ['partner_clerk'] },
 ] as const;
 
 export async function demoUserRecords(): Promise<UserRecord[]> {

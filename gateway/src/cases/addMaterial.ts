@@ -6,8 +6,9 @@ import type { Material } from '../domain/case.js';
 import { findItem } from '../domain/catalog.js';
 import type { Clerk } from '../auth/tokens.js';
 import type { Core } from '../deps.js';
-import { loadVisibleCase } from './load.js';
-import { assertCaseVisible, pageCount, sniffMediaType } from './guards.js';
+import { loadCaseFor } from './load.js';
+import { assertMay } from '../auth/permissions.js';
+import { pageCount, sniffMediaType } from './guards.js';
 
 export interface MaterialUpload {
   code: string;
@@ -21,7 +22,7 @@ export interface MaterialUpload {
 const EDITABLE = new Set(['draft', 'needs_supplement']);
 
 export async function addMaterial(core: Core, clerk: Clerk, caseId: string, upload: MaterialUpload): Promise<Material> {
-  const record = await loadVisibleCase(core, clerk, caseId);
+  const record = await loadCaseFor(core, clerk, 'case.addMaterial', caseId);
   assertMaterialsEditable(record.status);
   const spec = findItem(record.itemCode)?.materials.find((m) => m.code === upload.code);
   if (!spec && upload.code !== 'extra') {
@@ -44,7 +45,7 @@ export async function addMaterial(core: Core, clerk: Clerk, caseId: string, uplo
   // The file is durable before the case points at it; an orphan file after a crash is harmless.
   await core.store.putBlob(caseId, material.id, upload.bytes);
   await core.store.updateCase(caseId, (c) => {
-    assertCaseVisible(c, clerk);
+    assertMay(clerk, 'case.addMaterial', c);
     assertMaterialsEditable(c.status);
     c.materials.push(material);
     c.updatedAt = material.addedAt;

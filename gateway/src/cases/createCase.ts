@@ -6,6 +6,7 @@ import { findItem } from '../domain/catalog.js';
 import type { Clerk } from '../auth/tokens.js';
 import type { Core } from '../deps.js';
 import { assertApplicantValid, assertRegionCode } from './guards.js';
+import { assertMay } from '../auth/permissions.js';
 
 export interface CreateCaseInput {
   itemCode: string;
@@ -24,6 +25,7 @@ export function newCaseNo(region: string, now: Date): string {
 }
 
 export async function createCase(core: Core, clerk: Clerk, input: CreateCaseInput): Promise<CaseRecord> {
+  assertMay(clerk, 'case.create');
   const item = findItem(input.itemCode);
   if (!item) throw new GatewayError('UNKNOWN_ITEM', `事项编码 ${input.itemCode} 不在跨域通办事项目录中`, [{ field: '/itemCode', message: '未知事项' }]);
   assertRegionCode(clerk.region, '/acceptRegion');

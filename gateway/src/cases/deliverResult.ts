@@ -5,8 +5,8 @@ import type { CaseRecord } from '../domain/case.js';
 import { assertTransition } from '../domain/stateMachine.js';
 import type { Clerk } from '../auth/tokens.js';
 import type { Core } from '../deps.js';
-import { assertCaseVisible } from './guards.js';
-import { loadVisibleCase } from './load.js';
+import { loadCaseFor } from './load.js';
+import { assertMay } from '../auth/permissions.js';
 
 export interface DeliveryInput {
   method: 'window' | 'post' | 'electronic';
@@ -17,11 +17,11 @@ export async function deliverResult(core: Core, clerk: Clerk, caseId: string, in
   if (input.method === 'post' && !input.trackingNo) {
     throw new GatewayError('VALIDATION_FAILED', '快递寄送须填写物流单号', [{ field: '/trackingNo', message: '必填' }]);
   }
-  await loadVisibleCase(core, clerk, caseId);
+  await loadCaseFor(core, clerk, 'case.deliver', caseId);
   // the 办结通知 exists before the case moves on (it may still be on its way after the partner's report)
   await core.documents.ensure(caseId);
   const { record } = await core.store.updateCase(caseId, (c) => {
-    assertCaseVisible(c, clerk);
+    assertMay(clerk, 'case.deliver', c);
     assertTransition(c.status, 'delivered');
     const at = core.now().toISOString();
     c.status = 'delivered';

@@ -1,18 +1,10 @@
 // Throwing guards of the case use cases: each names the rule it holds.
 import { GatewayError, type FieldError } from '../errors.js';
-import type { Applicant, CaseRecord, Material } from '../domain/case.js';
-import type { Clerk } from '../auth/tokens.js';
+import type { Applicant, Material } from '../domain/case.js';
 import type { ServiceItem } from '../domain/catalog.js';
 import { validateIdNumber } from '../domain/idNumber.js';
 import { validateCreditCode } from '../domain/creditCode.js';
 import { isRegionCode } from '../domain/region.js';
-
-/** A clerk sees the cases received at their region's windows, and those their region decides. */
-export function assertCaseVisible(record: CaseRecord, clerk: Clerk): void {
-  if (record.acceptRegion !== clerk.region && record.handlingRegion !== clerk.region) {
-    throw new GatewayError('CASE_OUT_OF_REGION', `办件 ${record.caseNo} 不属于本地区（${clerk.region}）`);
-  }
-}
 
 export function assertRegionCode(code: string, field: string): void {
   if (!isRegionCode(code)) throw new GatewayError('REGION_CODE_INVALID', `${code} 不是有效的行政区划代码`, [{ field, message: 'GB/T 2260' }]);

@@ -10,16 +10,17 @@ import { assertTransition } from '../domain/stateMachine.js';
 import { addWorkingDays, CN_WORK_CALENDAR } from '../domain/workdays.js';
 import type { Clerk } from '../auth/tokens.js';
 import type { Core } from '../deps.js';
-import { assertCaseVisible, assertRequiredMaterials } from './guards.js';
-import { loadVisibleCase } from './load.js';
+import { assertRequiredMaterials } from './guards.js';
+import { loadCaseFor } from './load.js';
+import { assertMay } from '../auth/permissions.js';
 import { newPublicCode } from '../receipts/publicCode.js';
 
 
 export async function submitCase(core: Core, clerk: Clerk, caseId: string): Promise<CaseRecord> {
-  await loadVisibleCase(core, clerk, caseId);
+  await loadCaseFor(core, clerk, 'case.submit', caseId);
   const now = core.now();
   const { record } = await core.store.updateCase(caseId, (c) => {
-    assertCaseVisible(c, clerk);
+    assertMay(clerk, 'case.submit', c);
     assertTransition(c.status, 'received');
     const item = findItem(c.itemCode);
     if (!item) throw new GatewayError('UNKNOWN_ITEM', `事项 ${c.itemCode} 已不在目录中`);

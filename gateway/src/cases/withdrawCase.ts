@@ -4,13 +4,13 @@ import type { CaseRecord } from '../domain/case.js';
 import { assertTransition } from '../domain/stateMachine.js';
 import type { Clerk } from '../auth/tokens.js';
 import type { Core } from '../deps.js';
-import { assertCaseVisible } from './guards.js';
-import { loadVisibleCase } from './load.js';
+import { loadCaseFor } from './load.js';
+import { assertMay } from '../auth/permissions.js';
 
 export async function withdrawCase(core: Core, clerk: Clerk, caseId: string, reason: string): Promise<CaseRecord> {
-  await loadVisibleCase(core, clerk, caseId);
+  await loadCaseFor(core, clerk, 'case.withdraw', caseId);
   const { record } = await core.store.updateCase(caseId, (c) => {
-    assertCaseVisible(c, clerk);
+    assertMay(clerk, 'case.withdraw', c);
     assertTransition(c.status, 'withdrawn');
     if (c.handoffs.some((j) => j.status === 'delivered') && c.status !== 'needs_supplement') {
       throw new GatewayError('ILLEGAL_TRANSITION', '办件已转递至办理地，请联系办理地撤回');

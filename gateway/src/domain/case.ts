@@ -160,6 +160,11 @@ export interface CaseRecord {
   documents?: CaseDocument[];
   /** 查询码: printed on the 受理回执 with its QR code; with the 办件编号 it opens the public status page */
   publicCode?: string;
+  /**
+   * Only inside the store: the keyed hash (HMAC-SHA256) of applicant.idNumber that finds a person's
+   * cases without the plain number (store/personalData.ts). Records the store returns never have it.
+   */
+  idNumberHash?: string;
   /** optimistic-concurrency counter, incremented by the store */
   version: number;
 }

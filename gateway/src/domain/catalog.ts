@@ -272,6 +272,54 @@ export const CATALOG: readonly ServiceItem[] = deepFreeze<ServiceItem[]>([
   },
 ]);
 
+// Items our own region (诸暨市 330681) decides as 办理地: partner regions' windows receive them for us and
+// hand them over (receiveCase). An item code not listed here is refused at our inbound door.
+export const DECIDED_HERE: readonly ServiceItem[] = deepFreeze<ServiceItem[]>([
+  {
+    itemCode: '000109004000',
+    implementationCode: '11330681MB2F123409000109004000',
+    name: '户口迁移（迁入）',
+    partner: '330681',
+    department: '诸暨市公安局',
+    mode: '异地代收代办',
+    kind: '2',
+    promisedDays: 5,
+    applicantKinds: PERSON,
+    materials: [
+      { code: 'M01', name: '居民户口簿', required: true },
+      { code: 'M02', name: '居民身份证', required: false, note: '收件地窗口已完成身份核验的免交复印件' },
+      { code: 'M03', name: '迁入地合法稳定住所证明', required: false, note: '房屋产权证明或租赁合同' },
+    ],
+    resultDelivery: POST_OR_ELECTRONIC,
+    result: '户口迁移证明（准迁证）',
+    listedIn: LIST_2020,
+  },
+  {
+    itemCode: '000121009000',
+    implementationCode: '11330681MB2F123596000121009000',
+    name: '个体工商户注销登记',
+    partner: '330681',
+    department: '诸暨市市场监督管理局',
+    mode: '异地代收代办',
+    kind: '2',
+    promisedDays: 3,
+    applicantKinds: PERSON,
+    materials: [
+      { code: 'M01', name: '个体工商户注销登记申请书', required: true, note: '经营者签字' },
+      { code: 'M02', name: '营业执照正副本', required: true, note: '遗失的，提交遗失情况说明' },
+      { code: 'M03', name: '经营者居民身份证', required: false, note: '收件地窗口已完成身份核验的免交复印件' },
+    ],
+    resultDelivery: POST_OR_ELECTRONIC,
+    result: '准予注销登记通知书',
+    listedIn: LIST_SAMR,
+  },
+]);
+
+/** An item `region` decides, by 事项基本编码 or 实施编码 (what a partner may hand to us). */
+export function findDecidedItem(code: string, region: string): ServiceItem | undefined {
+  return DECIDED_HERE.find((i) => i.partner === region && (i.itemCode === code || i.implementationCode === code));
+}
+
 // The catalog is shared by every request; freezing it turns an accidental edit into an error.
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {

@@ -4,13 +4,13 @@ import { GatewayError } from '../errors.js';
 import type { CaseRecord } from '../domain/case.js';
 import type { Clerk } from '../auth/tokens.js';
 import type { Core } from '../deps.js';
-import { assertCaseVisible } from '../cases/guards.js';
-import { loadVisibleCase } from '../cases/load.js';
+import { loadCaseFor } from '../cases/load.js';
+import { assertMay } from '../auth/permissions.js';
 
 export async function retryHandoff(core: Core, clerk: Clerk, caseId: string, jobId: string): Promise<CaseRecord> {
-  await loadVisibleCase(core, clerk, caseId);
+  await loadCaseFor(core, clerk, 'handoff.retry', caseId);
   const { record } = await core.store.updateCase(caseId, (c) => {
-    assertCaseVisible(c, clerk);
+    assertMay(clerk, 'handoff.retry', c);
     const job = c.handoffs.find((j) => j.id === jobId);
     if (!job) throw new GatewayError('HANDOFF_NOT_FOUND', `转递任务 ${jobId} 不存在`);
     if (job.status !== 'dead') throw new GatewayError('HANDOFF_NOT_DEAD', `转递任务当前状态为 ${job.status}`);

@@ -1,6 +1,5 @@
 // One middleware renders every error as RFC 9457 application/problem+json.
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import multer from 'multer';
 import { ERRORS, GatewayError, isGatewayError, type ErrorCode, type FieldError } from '../errors.js';
 import type { Logger } from '../log.js';
 
@@ -29,20 +28,36 @@ export function toProblem(e: GatewayError, requestId: string): Problem {
 }
 
 export function sendProblem(res: Response, e: GatewayError): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (e.retryAfterS !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(e.retryAfterS))));
   res.status(e.status).type('application/problem+json').send(JSON.stringify(toProblem(e, String(res.locals.requestId ?? ''))));
 }
 
-/** Translate what express, body-parser and multer throw into our codes. */
+/** what express and body-parser throw (http-errors with a 4xx status) in our codes */
+const BY_TYPE: Record<string, () => GatewayError> = {
+  'entity.too.large': () => new GatewayError('PAYLOAD_TOO_LARGE', '请求体超过此接口的大小上限'),
+  'encoding.unsupported': () => new GatewayError('MEDIA_TYPE_UNSUPPORTED', '不接受压缩或编码过的请求体（Content-Encoding）'),
+  'charset.unsupported': () => new GatewayError('MEDIA_TYPE_UNSUPPORTED', '请求体须为 UTF-8 编码'),
+  'request.aborted': () => new GatewayError('VALIDATION_FAILED', '请求体未传完（连接中断）'),
+  'request.size.invalid': () => new GatewayError('VALIDATION_FAILED', '请求体长度与 Content-Length 不符'),
+};
+const BY_STATUS: Record<number, ErrorCode> = { 404: 'NOT_FOUND', 403: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 413: 'PAYLOAD_TOO_LARGE', 415: 'MEDIA_TYPE_UNSUPPORTED' };
+
 function classify(err: unknown): GatewayError | undefined {
   if (isGatewayError(err)) return err;
-  const e = err as { type?: string; status?: number; code?: string; message?: string };
-  if (e?.type === 'entity.parse.failed') return new GatewayError('MALFORMED_JSON', `请求体不是合法的 JSON：${e.message ?? ''}`);
-  if (e?.type === 'entity.too.large') return new GatewayError('PAYLOAD_TOO_LARGE');
-  if (err instanceof multer.MulterError) {
-    if (err.code === 'LIMIT_FILE_SIZE') return new GatewayError('PAYLOAD_TOO_LARGE', '上传文件超过大小限制');
-    return new GatewayError('VALIDATION_FAILED', `上传内容不符合要求：${err.message}`, [{ field: err.field ?? '/', message: err.code }]);
+  const e = err as { type?: string; status?: number; statusCode?: number; message?: string };
+  const byType = e?.type ? BY_TYPE[e.type] : undefined;
+  if (byType) return byType();
+  const status = e?.status ?? e?.statusCode;
+  // anything else the framework refuses (a path parameter that is not valid percent-encoding, a static
+  // file path outside its folder …) is the client's mistake: never a 500
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new GatewayError(BY_STATUS[status] ?? 'VALIDATION_FAILED', status === 400 ? `请求无效：${String(e.message ?? '').slice(0, 200)}` : undefined);
   }
-  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return new GatewayError('VALIDATION_FAILED', e.message);
+  if (err instanceof URIError) return new GatewayError('VALIDATION_FAILED', '请求路径不是合法的百分号编码');
   return undefined;
 }
 

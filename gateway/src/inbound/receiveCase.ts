@@ -5,6 +5,7 @@ import { GatewayError } from '../errors.js';
 import type { Applicant, CaseKind, CaseRecord, Delivery, HandlingForm, Material } from '../domain/case.js';
 import type { Core } from '../deps.js';
 import { newCaseNo } from '../cases/createCase.js';
+import { findDecidedItem } from '../domain/catalog.js';
 import { assertIdentityValid, assertRegionCode, pageCount, sniffMediaType } from '../cases/guards.js';
 
 export interface InboundCaseInput {
@@ -56,16 +57,17 @@ async function receiveOnce(core: Core, partner: string, idempotencyKey: string, 
   assertInboundFacts(core, partner, input);
   const id = randomUUID();
   const now = core.now().toISOString();
-  const materials: Material[] = [];
-  for (const [i, m] of input.materials.entries()) {
+  // every material is checked before any is stored: a refused request leaves nothing behind
+  const files = input.materials.map((m, i) => {
     const bytes = Buffer.from(m.contentBase64, 'base64');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (sha256 !== m.sha256.toLowerCase()) throw new GatewayError('VALIDATION_FAILED', `材料「${m.name}」的 SHA-256 与内容不符`, [{ field: `/materials/${i}/sha256`, message: 'mismatch' }]);
     const mediaType = sniffMediaType(bytes);
     const material: Material = { id: randomUUID(), code: m.code, name: m.name, fileName: m.fileName, mediaType, size: bytes.length, sha256, pages: pageCount(bytes, mediaType), addedAt: now, addedBy: `partner:${partner}` };
-    await core.store.putBlob(id, material.id, bytes);
-    materials.push(material);
-  }
+    return { material, bytes };
+  });
+  for (const f of files) await core.store.putBlob(id, f.material.id, f.bytes);
+  const materials = files.map((f) => f.material);
   const record: CaseRecord = {
     id, caseNo: newCaseNo(core.config.homeRegion, core.now()), direction: 'inbound',
     itemCode: input.itemCode, implementationCode: input.implementationCode ?? input.itemCode, itemName: input.itemName,
@@ -82,6 +84,9 @@ async function receiveOnce(core: Core, partner: string, idempotencyKey: string, 
 }
 
 function assertInboundFacts(core: Core, partner: string, input: InboundCaseInput): void {
+  if (!findDecidedItem(input.itemCode, core.config.homeRegion)) {
+    throw new GatewayError('UNKNOWN_ITEM', `事项 ${input.itemCode} 不由本地区（${core.config.homeRegion}）办理，不能转入`, [{ field: '/itemCode', message: 'not an item this region decides' }]);
+  }
   assertRegionCode(input.acceptRegion, '/acceptRegion');
   // A partner may hand over cases received in its own area only (a province covers its cities).
   const scope = partner.replace(/0000$/, '').replace(/00$/, '');

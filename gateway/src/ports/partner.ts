@@ -137,6 +137,12 @@ export interface PartnerAdapter {
   pollStatus?(partnerRef: string, caseNo: string, ctx: PartnerContext): Promise<PartnerStatusUpdate[]>;
   /** callback partners: authenticate a callback (throws GatewayError SIGNATURE_INVALID / VALIDATION_FAILED);
    *  the core then checks freshness and the nonce */
+  /** callback partners: the largest callback body their contract allows (bytes; default 1 MiB) */
+  callbackMaxBytes?: number;
+  /**
+   * callback partners: who sent it, from a request whose body the core has read (within callbackMaxBytes)
+   * and parsed once (`body`, bounded in depth and members); `rawBody` holds the bytes as sent
+   */
   verifyCallback?(req: InboundHttpRequest): CallbackAuth;
   /** callback partners: the updates a verified callback carries */
   parseCallback?(req: InboundHttpRequest): PartnerStatusUpdate[];

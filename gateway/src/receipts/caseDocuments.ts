@@ -1,7 +1,7 @@
 // The clerk's use cases on a case's documents: list, download (audited), reprint as a 副本 (audited).
-// A clerk sees only the documents of cases of their region (loadVisibleCase).
+// Who may list, download and reprint is decided in one place (auth/permissions.ts).
 import type { Clerk } from '../auth/tokens.js';
-import { loadVisibleCase } from '../cases/load.js';
+import { loadCaseFor } from '../cases/load.js';
 import type { Core } from '../deps.js';
 import type { CaseDocument, CaseRecord, DocumentType } from '../domain/case.js';
 import { GatewayError } from '../errors.js';
@@ -12,7 +12,7 @@ const isType = (s: string): s is DocumentType => Object.hasOwn(DOCUMENT_TITLES, 
 
 /** documents the case's state calls for but that are not made yet are made now */
 export async function listCaseDocuments(core: Core, clerk: Clerk, caseId: string) {
-  const c = await loadVisibleCase(core, clerk, caseId);
+  const c = await loadCaseFor(core, clerk, 'document.download', caseId);
   // a document that cannot be made now (a bug, a full disk) must not hide the ones that exist
   const docs = await core.documents.ensure(c.id).catch((err: unknown) => {
     core.logger.error({ err, caseId: c.id }, 'making the documents the case calls for failed; listing those it has');
@@ -25,7 +25,7 @@ export interface Download { fileName: string; mediaType: string; bytes: Buffer; 
 
 /** `documentId` is a document's id, the partner result's id, or a document type (its latest original) */
 export async function downloadCaseDocument(core: Core, clerk: Clerk, caseId: string, documentId: string): Promise<Download> {
-  const c = await loadVisibleCase(core, clerk, caseId);
+  const c = await loadCaseFor(core, clerk, 'document.download', caseId);
   const found = await resolve(core, c, documentId);
   const bytes = await core.store.getBlob(c.id, found.id);
   // evidence of who took a copy of what; the case itself does not change (updatedAt stays)
@@ -36,7 +36,7 @@ export async function downloadCaseDocument(core: Core, clerk: Clerk, caseId: str
 }
 
 export async function reprintCaseDocument(core: Core, clerk: Clerk, caseId: string, documentId: string) {
-  const c = await loadVisibleCase(core, clerk, caseId);
+  const c = await loadCaseFor(core, clerk, 'document.reprint', caseId);
   const found = await resolve(core, c, documentId);
   if (found.source === 'partner') throw new GatewayError('DOCUMENT_NOT_REPRINTABLE', `「${found.title}」由办理地出具，本窗口只能下载原件`);
   const { document, bytes } = await core.documents.reprint(c.id, found.id, { username: clerk.username, displayName: clerk.displayName });

@@ -22,7 +22,7 @@ export interface Verdict {
   genuine: boolean;
   reason?: VerifyReason;
   reasonText?: string;
-  /** what the file claims (trust it only when genuine) */
+  /** set only when genuine: what a file that is not genuine claims is not reported as fact */
   keyId?: string;
   facts?: AnyFacts;
 }
@@ -41,40 +41,47 @@ export function verifyDocument(bytes: Uint8Array, keys: Keyring): Verdict {
   const found = locateSignature(bytes);
   if (!found.ok) return refuse(found.reason);
   const f = found.fields;
-  let facts: AnyFacts | undefined;
-  try {
-    facts = JSON.parse(f.factsJson) as AnyFacts;
-  } catch {
-    facts = undefined;
-  }
-  const claims = { keyId: f.keyId, ...(facts && typeof facts === 'object' ? { facts } : {}) };
   const [start, firstLength, secondStart, secondLength] = f.byteRange;
   if (start !== 0 || firstLength !== f.contentsAt || secondStart !== f.contentsAt + SIG_HEX_LENGTH || secondStart + secondLength !== bytes.byteLength) {
-    return refuse('BYTE_RANGE_MISMATCH', claims);
+    return refuse('BYTE_RANGE_MISMATCH');
   }
-  if (sha256Hex(Buffer.from(f.factsJson, 'utf8')) !== f.factsSha256 || !facts) return refuse('FACTS_ALTERED', claims);
+  if (sha256Hex(Buffer.from(f.factsJson, 'utf8')) !== f.factsSha256) return refuse('FACTS_ALTERED');
   const key = keys.get(f.keyId);
-  if (!key) return refuse('UNKNOWN_KEY', claims);
+  if (!key) return refuse('UNKNOWN_KEY');
   const message = signedMessage(f.keyId, f.factsSha256, signedDigest(bytes, f.contentsAt));
-  if (!verifySignature(null, message, key, Buffer.from(f.signatureHex, 'hex'))) return refuse('CONTENT_ALTERED', claims);
-  return { genuine: true, ...claims };
+  if (!verifySignature(null, message, key, Buffer.from(f.signatureHex, 'hex'))) return refuse('CONTENT_ALTERED');
+  // only now are the facts ours: signed with our key over exactly these bytes
+  const facts = parseFacts(f.factsJson);
+  if (!facts) return refuse('FACTS_ALTERED');
+  return { genuine: true, keyId: f.keyId, facts };
+}
+
+function parseFacts(json: string): AnyFacts | undefined {
+  try {
+    const facts: unknown = JSON.parse(json);
+    return facts !== null && typeof facts === 'object' && !Array.isArray(facts) ? (facts as AnyFacts) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** what the API and the command line report of a verdict */
 export function verdictSummary(v: Verdict) {
-  const f = v.facts;
+  const f = v.genuine ? v.facts : undefined;
+  const text = (x: unknown): string | null => (typeof x === 'string' ? x : null);
+  const int = (x: unknown): number | null => (Number.isSafeInteger(x) ? (x as number) : null);
   return {
     genuine: v.genuine,
     reason: v.reason ?? null,
     reasonText: v.reasonText ?? null,
-    keyId: v.keyId ?? null,
-    documentId: f?.documentId ?? null,
-    documentType: (f?.documentType ?? null) as DocumentType | null,
-    caseId: f?.caseId ?? null,
-    caseNo: f?.caseNo ?? null,
-    issuedAt: f?.issuedAt ?? null,
-    copy: f?.copy ?? null,
-    reprintNo: f?.reprintNo ?? null,
-    printedAt: f?.printedAt ?? null,
+    keyId: v.genuine ? v.keyId ?? null : null,
+    documentId: text(f?.documentId),
+    documentType: text(f?.documentType) as DocumentType | null,
+    caseId: text(f?.caseId),
+    caseNo: text(f?.caseNo),
+    issuedAt: text(f?.issuedAt),
+    copy: typeof f?.copy === 'boolean' ? f.copy : null,
+    reprintNo: int(f?.reprintNo),
+    printedAt: text(f?.printedAt),
   };
 }

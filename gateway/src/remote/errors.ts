@@ -1,5 +1,4 @@
 // The remote window's errors in the gateway's catalogue (same codes; Retry-After kept for 429).
-import type { Response } from 'express';
 import { isRwError, type RwErrorCode } from '../../../remote-window/src/server/index.js';
 import { GatewayError, type ErrorCode } from '../errors.js';
 
@@ -20,12 +19,11 @@ const CODES: Record<RwErrorCode, ErrorCode> = {
 };
 
 /** run a remote-window use case; its refusals become the gateway's problem+json errors */
-export async function viaRemote<T>(res: Response, run: () => T | Promise<T>): Promise<T> {
+export async function viaRemote<T>(run: () => T | Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
     if (!isRwError(err)) throw err;
-    if (err.retryAfterS !== undefined) res.setHeader('Retry-After', String(Math.max(1, err.retryAfterS)));
-    throw new GatewayError(CODES[err.code], err.message);
+    throw new GatewayError(CODES[err.code], err.message, undefined, err.retryAfterS === undefined ? {} : { retryAfterS: err.retryAfterS });
   }
 }

@@ -6,6 +6,7 @@ import type { Clerk } from '../auth/tokens.js';
 import type { Config } from '../config.js';
 import type { Core } from '../deps.js';
 import { addMaterial } from '../cases/addMaterial.js';
+import { assertMay } from '../auth/permissions.js';
 import { isGatewayError } from '../errors.js';
 import type { EvidenceRecorder } from './evidence.js';
 
@@ -20,7 +21,13 @@ export function remoteWindowDeps(core: Core, evidence: EvidenceRecorder): Remote
     async loadCase(clerk, caseId): Promise<LoadCaseResult> {
       const c = await core.store.getCase(caseId);
       if (!c) return { ok: false, code: 'CASE_NOT_FOUND', detail: `办件 ${caseId} 不存在` };
-      if (c.acceptRegion !== clerk.region && c.handlingRegion !== clerk.region) return { ok: false, code: 'CASE_OUT_OF_REGION', detail: `办件 ${c.caseNo} 不属于本地区（${clerk.region}）` };
+      try {
+        // a session is opened from a case by its window's clerk (the routes checked the role already)
+        assertMay(asClerk(clerk), 'session.create', c);
+      } catch (e) {
+        if (isGatewayError(e) && (e.code === 'CASE_OUT_OF_REGION' || e.code === 'FORBIDDEN')) return { ok: false, code: e.code, detail: e.message };
+        throw e;
+      }
       return { ok: true, case: { caseId: c.id, caseNo: c.caseNo, handlingRegion: c.handlingRegion, receivingRegion: c.acceptRegion, itemName: c.itemName, materialsEditable: EDITABLE.has(c.status) } };
     },
     async attachCapture(capture: CaptureToAttach) {

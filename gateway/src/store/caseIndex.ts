@@ -1,5 +1,6 @@
-// The in-memory indexes: one small summary per case (nothing personal), the lookups by caseNo,
-// partnerRef and inbound idempotency key, creation order for listing, and the pending handoff jobs.
+// The in-memory indexes: one small summary per case (nothing personal; the ID number only as its keyed
+// hash), the lookups by caseNo, partnerRef and inbound idempotency key, creation order for listing,
+// and the pending handoff jobs.
 import type { CaseRecord } from '../domain/case.js';
 import { PendingJobs, pendingOf } from './pendingJobs.js';
 import type { CaseQuery, CaseSummary, DueJob } from './types.js';
@@ -26,17 +27,19 @@ export function summarize(record: CaseRecord, eventCount: number): CaseSummary {
     updatedAt: record.updatedAt,
     handoffStatus: record.handoffs.at(-1)?.status,
     eventCount,
+    idNumberHash: record.idNumberHash,
   };
 }
 
 const pair = (a: string, b: string): string => `${a}\u0000${b}`;
 
-/** a copy without the undefined keys, for callers */
+/** a copy without the undefined keys and without the hash (it is only filtered by), for callers */
 function publicCopy(s: CaseSummary): CaseSummary {
   const out = { ...s };
   if (out.partnerRef === undefined) delete out.partnerRef;
   if (out.promisedAt === undefined) delete out.promisedAt;
   if (out.handoffStatus === undefined) delete out.handoffStatus;
+  delete out.idNumberHash;
   return out;
 }
 
@@ -127,6 +130,7 @@ export class CaseIndex {
   }
 
   list(q: CaseQuery): { items: CaseSummary[]; total: number } {
+    if (q.idNumber !== undefined) throw new Error('listCases: a plain idNumber reached the store; the personal-data layer (sealedStore.ts) hashes it');
     const regions = new Set(q.regions);
     const statuses = q.status && q.status.length > 0 ? new Set(q.status) : undefined;
     const deadline = q.deadlineBefore === undefined ? undefined : Date.parse(q.deadlineBefore);
@@ -142,6 +146,7 @@ export class CaseIndex {
       if (q.handoffStatus !== undefined && s.handoffStatus !== q.handoffStatus) continue;
       if (deadline !== undefined && !(s.promisedAt !== undefined && Date.parse(s.promisedAt) <= deadline)) continue;
       if (caseNo !== undefined && !s.caseNo.toUpperCase().includes(caseNo)) continue;
+      if (q.idNumberHash !== undefined && s.idNumberHash !== q.idNumberHash) continue;
       total++;
       if (total > offset && items.length < q.limit) items.push(publicCopy(s));
     }

@@ -23,6 +23,8 @@ export interface CaseSummary {
   /** the status of the latest handoff job, if any */
   handoffStatus?: HandoffJobStatus;
   eventCount: number;
+  /** the keyed hash of the applicant's ID number (personalData.ts): a pseudonym to filter by, never the number */
+  idNumberHash?: string;
 }
 
 export interface CaseQuery {
@@ -35,6 +37,12 @@ export interface CaseQuery {
   deadlineBefore?: string;
   /** caseNo contains this */
   caseNo?: string;
+  /**
+   * the applicant's full ID number: the personal-data layer (sealedStore.ts) replaces it by its keyed
+   * hash before the query reaches a store, which filters by `idNumberHash` only
+   */
+  idNumber?: string;
+  idNumberHash?: string;
   /** newest first */
   offset: number;
   limit: number;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 
-export type Role = 'clerk' | 'operator';
+/** clerk: works at one of our windows; operator: runs the gateway; partner_clerk: a partner region's clerk (三方连线) */
+export type Role = 'clerk' | 'operator' | 'partner_clerk';
 
 export interface UserRecord {
   username: string;
@@ -19,7 +20,7 @@ export interface UserRecord {
 
 export interface UserStore {
   get(username: string): UserRecord | undefined;
-  /** add the accounts that are not there yet (by username) */
+  /** add the accounts that are not there yet (by username); those there keep their password, take the rest */
   seed(users: UserRecord[]): Promise<number>;
   count(): number;
 }
@@ -32,8 +33,12 @@ export async function openUserStore(dataDir: string): Promise<UserStore> {
     get: (username) => db.data.users.find((u) => u.username === username),
     async seed(users) {
       const fresh = users.filter((u) => !db.data.users.some((x) => x.username === u.username));
-      if (fresh.length === 0) return 0;
-      await db.update((d) => { d.users.push(...fresh); });
+      const changed = users.filter((u) => db.data.users.some((x) => x.username === u.username && (x.region !== u.region || x.window !== u.window || x.displayName !== u.displayName || x.roles.join() !== u.roles.join())));
+      if (fresh.length === 0 && changed.length === 0) return 0;
+      await db.update((d) => {
+        for (const u of changed) Object.assign(d.users.find((x) => x.username === u.username)!, { region: u.region, window: u.window, displayName: u.displayName, roles: u.roles });
+        d.users.push(...fresh);
+      });
       return fresh.length;
     },
     count: () => db.data.users.length,

@@ -71,7 +71,7 @@ export interface CaptureToAttach {
 
 export type LoadCaseResult =
   | { ok: true; case: CaseRef }
-  | { ok: false; code: 'CASE_NOT_FOUND' | 'CASE_OUT_OF_REGION'; detail: string };
+  | { ok: false; code: 'CASE_NOT_FOUND' | 'CASE_OUT_OF_REGION' | 'FORBIDDEN'; detail: string };
 
 export interface RemoteWindowDeps {
   /** load a case as this clerk would see it (the gateway's visibility rules) */

@@ -7,16 +7,19 @@ import { canonicalJson } from '../../../gateway/src/audit/canonical.js';
 import { createAuditChainer } from '../../../gateway/src/audit/chain.js';
 import { verifyCaseAudit } from '../../../gateway/src/audit/verify.js';
 import { openStore } from '../../../gateway/src/store/index.js';
+import { generateKeyring } from '../../../gateway/src/store/keyring.js';
 import { createLowStore } from '../../../gateway/src/store/lowStore.js';
 import { shardOf } from '../../../gateway/src/store/paths.js';
 import type { AuditEntry } from '../../../gateway/src/store/types.js';
 import { caseRecord, event } from '../../support/storeCases.js';
 
 let dir: string;
+/** one keyring for every open of the directory in this file */
+const keyring = generateKeyring();
 const closers: (() => Promise<void>)[] = [];
 
 async function opened() {
-  const o = await openStore({ dataDir: dir });
+  const o = await openStore({ dataDir: dir, keyring });
   closers.push(() => o.store.close());
   return o;
 }
@@ -130,7 +133,7 @@ describe('the hash-chained audit trail', () => {
 
   test('events written but not chained before a crash are chained at the next start, and only those cases are checked', async () => {
     // five cases chained cleanly: the checkpoint then says nothing before them is owed
-    const first = await openStore({ dataDir: dir });
+    const first = await openStore({ dataDir: dir, keyring });
     for (const n of [1, 2, 3, 4, 5]) await first.store.createCase(caseRecord(n), [event('case.created')]);
     await first.audit.close();
     await first.store.close();
@@ -161,19 +164,19 @@ describe('the hash-chained audit trail', () => {
   });
 
   test('the audit checkpoint moves only once the audit files are synced, so a crash before that re-chains those cases', async () => {
-    const first = await openStore({ dataDir: dir });
+    const first = await openStore({ dataDir: dir, keyring });
     for (const n of [1, 2, 3]) await first.store.createCase(caseRecord(n), [event('case.created')]);
     await first.audit.close();
     await first.store.close();
 
     // appended to the audit files, but no checkpoint synced them before the crash
-    const crashed = await openStore({ dataDir: dir, checkpointMs: 600_000 });
+    const crashed = await openStore({ dataDir: dir, checkpointMs: 600_000, keyring });
     await crashed.store.updateCase('case-00002', () => [event('case.submitted')]);
     await crashed.store.updateCase('case-00003', () => [event('case.submitted')]);
     await crashed.audit.flush();
     expect(await crashed.store.readAudit('case-00002')).toHaveLength(2);
 
-    const second = await openStore({ dataDir: dir, checkpointMs: 600_000 });
+    const second = await openStore({ dataDir: dir, checkpointMs: 600_000, keyring });
     expect(second.store.casesToReconcile().sort()).toEqual(['case-00002', 'case-00003']);
     expect(await second.audit.verify('case-00003')).toMatchObject({ ok: true, entries: 2 });
     await second.store.updateCase('case-00001', () => [event('case.submitted')]);

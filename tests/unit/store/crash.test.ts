@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { verifyCaseAudit } from '../../../gateway/src/audit/verify.js';
 import { openStore } from '../../../gateway/src/store/index.js';
+import { keyringBeside } from '../../support/storeCases.js';
 
 const WRITER = join(import.meta.dirname, '../../support/storeCrashWriter.ts');
 
@@ -14,6 +15,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
+  await rm(`${dir}.keys`, { recursive: true, force: true });
 });
 
 type Acked = Map<string, number>;
@@ -69,7 +71,7 @@ async function expectEveryCaseFileParses(): Promise<string[]> {
 
 /** restarts on the directory and holds every acknowledged write against it, and every audit trail against its case */
 async function expectAllAcknowledgedWrites(acked: Acked): Promise<{ replayed: number }> {
-  const { store, audit } = await openStore({ dataDir: dir });
+  const { store, audit } = await openStore({ dataDir: dir, keyring: await keyringBeside(dir) });
   const replayed = store.initReport()?.replayed ?? 0;
   try {
     for (const [id, version] of acked) {

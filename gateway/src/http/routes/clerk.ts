@@ -1,6 +1,5 @@
 // The clerk-facing API (contracts/gateway.yaml, tag 窗口). Thin: parse, call one use case, answer.
-import { Router } from 'express';
-import multer from 'multer';
+import { Router, type RequestHandler, type Response } from 'express';
 import { GatewayError } from '../../errors.js';
 import type { Core } from '../../deps.js';
 import type { TokenService } from '../../auth/tokens.js';
@@ -11,11 +10,23 @@ import { addMaterial } from '../../cases/addMaterial.js';
 import { submitCase } from '../../cases/submitCase.js';
 import { withdrawCase } from '../../cases/withdrawCase.js';
 import { deliverResult } from '../../cases/deliverResult.js';
-import { loadVisibleCase } from '../../cases/load.js';
+import { loadCaseFor } from '../../cases/load.js';
+import { assertMay, type Action } from '../../auth/permissions.js';
 import { toCaseView, toSummaryView, toTimelineEntry } from '../../cases/views.js';
 import { retryHandoff } from '../../handoff/retryHandoff.js';
 import { validateBody } from '../validate.js';
 import { clerkOf, requireClerk } from '../clerkAuth.js';
+import { fileNameOf, jsonBody, multipartFile } from '../body.js';
+
+/** a clerk's JSON bodies are small forms (createCase is the largest, well under this) */
+const CLERK_JSON_MAX_BYTES = 64 * 1024;
+
+/** a stored file (a scan, a partner's result) goes out as a download that no browser renders as a page */
+export function sendStoredFile(res: Response, file: { mediaType: string; fileName: string }, bytes: Buffer): void {
+  res.type(file.mediaType).setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+  res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
+  res.send(bytes);
+}
 
 const HANDOFF_STATES: HandoffJobStatus[] = ['pending', 'delivered', 'dead', 'cancelled'];
 
@@ -27,6 +38,9 @@ function listQuery(q: Record<string, unknown>) {
   if (handoffStatus && !HANDOFF_STATES.includes(handoffStatus as HandoffJobStatus)) throw new GatewayError('VALIDATION_FAILED', 'handoffStatus 取值无效', [{ field: 'handoffStatus', message: HANDOFF_STATES.join('|') }]);
   const deadlineBefore = str('deadlineBefore');
   if (deadlineBefore && Number.isNaN(Date.parse(deadlineBefore))) throw new GatewayError('VALIDATION_FAILED', 'deadlineBefore 须为 ISO 8601 时间', [{ field: 'deadlineBefore', message: 'date-time' }]);
+  // the full number, only to be hashed by the store (store/sealedStore.ts): never echoed or logged
+  const idNumber = str('idNumber')?.trim();
+  if (idNumber !== undefined && (idNumber.length === 0 || idNumber.length > 50)) throw new GatewayError('VALIDATION_FAILED', 'idNumber 须为 1–50 个字符的完整证件号码', [{ field: 'idNumber', message: 'length 1–50' }]);
   const int = (k: string, d: number, max: number): number => {
     const v = str(k);
     if (v === undefined) return d;
@@ -40,6 +54,7 @@ function listQuery(q: Record<string, unknown>) {
     ...(handoffStatus ? { handoffStatus: handoffStatus as HandoffJobStatus } : {}),
     ...(deadlineBefore ? { deadlineBefore: new Date(deadlineBefore).toISOString() } : {}),
     ...(str('caseNo') ? { caseNo: str('caseNo') } : {}),
+    ...(idNumber ? { idNumber } : {}),
     offset: int('offset', 0, 1_000_000),
     limit: int('limit', 20, 200),
   };
@@ -48,7 +63,10 @@ function listQuery(q: Record<string, unknown>) {
 export function clerkRouter(core: Core, tokens: TokenService): Router {
   const r = Router();
   const clerk = requireClerk(tokens, core.now);
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: core.config.maxUploadBytes, files: 1, fields: 10 } });
+  // who may do it, before any body is read (permissions.ts; the use case checks the case again)
+  const may = (action: Action): RequestHandler => (_req, res, next) => { assertMay(clerkOf(res), action); next(); };
+  const json = jsonBody({ limit: CLERK_JSON_MAX_BYTES });
+  const caseId = (req: { params: Record<string, unknown> }): string => String(req.params.caseId);
 
   r.get('/items', clerk, (req, res) => {
     const partner = typeof req.query.partner === 'string' ? req.query.partner : undefined;
@@ -62,62 +80,62 @@ export function clerkRouter(core: Core, tokens: TokenService): Router {
     res.json(item);
   });
 
-  r.post('/cases', clerk, validateBody('createCase'), async (req, res) => {
+  r.post('/cases', clerk, may('case.create'), json, validateBody('createCase'), async (req, res) => {
     const record = await createCase(core, clerkOf(res), req.body);
     res.status(201).location(`/api/cases/${record.id}`).json(toCaseView(record, core.now()));
   });
 
-  r.get('/cases', clerk, (req, res) => {
+  r.get('/cases', clerk, may('case.read'), (req, res) => {
     const { items, total } = core.store.listCases({ regions: [clerkOf(res).region], ...listQuery(req.query) });
     const now = core.now();
     res.json({ total, items: items.map((s) => toSummaryView(s, now)) });
   });
 
   r.get('/cases/:caseId', clerk, async (req, res) => {
-    res.json(toCaseView(await loadVisibleCase(core, clerkOf(res), String(req.params.caseId)), core.now()));
+    res.json(toCaseView(await loadCaseFor(core, clerkOf(res), 'case.read', caseId(req)), core.now()));
   });
 
-  r.post('/cases/:caseId/materials', clerk, upload.single('file'), async (req, res) => {
+  // the case is checked before the upload is read: a clerk who may not add to it sends nothing in vain
+  const mayAddTo: RequestHandler = async (req, res, next) => { await loadCaseFor(core, clerkOf(res), 'case.addMaterial', caseId(req)); next(); };
+  r.post('/cases/:caseId/materials', clerk, mayAddTo, multipartFile({ limit: core.config.maxUploadBytes, fields: 10 }), async (req, res) => {
     if (!req.file) throw new GatewayError('VALIDATION_FAILED', '缺少文件（表单字段 file）', [{ field: 'file', message: 'required' }]);
     const code = typeof req.body?.code === 'string' ? req.body.code : '';
     if (!/^[A-Za-z0-9_-]{1,32}$/.test(code)) throw new GatewayError('VALIDATION_FAILED', '缺少或无效的材料编码（表单字段 code）', [{ field: 'code', message: 'pattern ^[A-Za-z0-9_-]{1,32}$' }]);
     const name = typeof req.body?.name === 'string' && req.body.name ? String(req.body.name).slice(0, 100) : undefined;
     const material = await addMaterial(core, clerkOf(res), String(req.params.caseId), {
-      code, ...(name ? { name } : {}), fileName: Buffer.from(req.file.originalname, 'latin1').toString('utf8'), bytes: req.file.buffer,
+      code, ...(name ? { name } : {}), fileName: fileNameOf(req.file.originalname), bytes: req.file.buffer,
     });
     res.status(201).json(material);
   });
 
   r.get('/cases/:caseId/materials/:materialId/file', clerk, async (req, res) => {
-    const c = await loadVisibleCase(core, clerkOf(res), String(req.params.caseId));
+    const c = await loadCaseFor(core, clerkOf(res), 'case.read', caseId(req));
     const m = c.materials.find((x) => x.id === req.params.materialId);
     if (!m) throw new GatewayError('CASE_NOT_FOUND', '材料不存在');
-    res.type(m.mediaType).setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(m.fileName)}`);
-    res.send(await core.store.getBlob(c.id, m.id));
+    sendStoredFile(res, m, await core.store.getBlob(c.id, m.id));
   });
 
   r.get('/cases/:caseId/result/document', clerk, async (req, res) => {
-    const c = await loadVisibleCase(core, clerkOf(res), String(req.params.caseId));
+    const c = await loadCaseFor(core, clerkOf(res), 'case.read', caseId(req));
     const d = c.result?.document;
     if (!d) throw new GatewayError('CASE_NOT_FOUND', '该办件没有结果文书');
-    res.type(d.mediaType).setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(d.fileName)}`);
-    res.send(await core.store.getBlob(c.id, d.blob));
+    sendStoredFile(res, d, await core.store.getBlob(c.id, d.blob));
   });
 
   r.post('/cases/:caseId/submit', clerk, async (req, res) => {
     res.status(202).json(toCaseView(await submitCase(core, clerkOf(res), String(req.params.caseId)), core.now()));
   });
 
-  r.post('/cases/:caseId/withdraw', clerk, validateBody('withdrawCase'), async (req, res) => {
+  r.post('/cases/:caseId/withdraw', clerk, may('case.withdraw'), json, validateBody('withdrawCase'), async (req, res) => {
     res.json(toCaseView(await withdrawCase(core, clerkOf(res), String(req.params.caseId), req.body.reason), core.now()));
   });
 
-  r.post('/cases/:caseId/deliver', clerk, validateBody('deliverResult'), async (req, res) => {
+  r.post('/cases/:caseId/deliver', clerk, may('case.deliver'), json, validateBody('deliverResult'), async (req, res) => {
     res.json(toCaseView(await deliverResult(core, clerkOf(res), String(req.params.caseId), req.body), core.now()));
   });
 
   r.get('/cases/:caseId/timeline', clerk, async (req, res) => {
-    const c = await loadVisibleCase(core, clerkOf(res), String(req.params.caseId));
+    const c = await loadCaseFor(core, clerkOf(res), 'audit.read', caseId(req));
     res.json({ caseId: c.id, caseNo: c.caseNo, events: (await core.store.events(c.id)).map(toTimelineEntry) });
   });
 
@@ -127,7 +145,7 @@ export function clerkRouter(core: Core, tokens: TokenService): Router {
   });
 
   r.get('/cases/:caseId/audit', clerk, async (req, res) => {
-    const c = await loadVisibleCase(core, clerkOf(res), String(req.params.caseId));
+    const c = await loadCaseFor(core, clerkOf(res), 'audit.read', caseId(req));
     await core.audit.flush();
     const v = await core.audit.verify(c.id);
     res.json({
@@ -137,17 +155,15 @@ export function clerkRouter(core: Core, tokens: TokenService): Router {
   });
 
   // the latest signed anchor of the audit chain heads, for an operator to copy out of this machine
-  r.get('/audit/anchor', clerk, (_req, res) => {
-    res.setHeader('Cache-Control', 'no-store');
+  r.get('/audit/anchor', clerk, may('audit.anchors'), (_req, res) => {
     res.json(core.anchors.status());
   });
 
-  r.get('/audit/anchors/:n', clerk, async (req, res) => {
+  r.get('/audit/anchors/:n', clerk, may('audit.anchors'), async (req, res) => {
     const raw = String(req.params.n);
     if (!/^[1-9][0-9]{0,15}$/.test(raw)) throw new GatewayError('VALIDATION_FAILED', '锚点序号应为正整数', [{ field: 'n', message: 'must be a positive integer' }]);
     const record = await core.anchors.record(Number(raw));
     if (!record) throw new GatewayError('ANCHOR_NOT_FOUND', `审计锚点 ${raw} 不存在`);
-    res.setHeader('Cache-Control', 'no-store');
     res.json(record);
   });
 

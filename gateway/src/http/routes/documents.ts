@@ -1,8 +1,7 @@
 // Documents (contracts/gateway.yaml, tags 文书 and 公众): the clerk's list, download and reprint of a
 // case's documents, and, without login, the signing keys, verifyReceipt and a case's public status.
 // Thin: parse, call one use case, answer.
-import express, { Router, type Request } from 'express';
-import multer from 'multer';
+import { Router, type Request, type RequestHandler } from 'express';
 import type { TokenService } from '../../auth/tokens.js';
 import type { Core } from '../../deps.js';
 import { GatewayError } from '../../errors.js';
@@ -11,6 +10,7 @@ import { getPublicCaseStatus } from '../../receipts/publicStatus.js';
 import { isPublicCode } from '../../receipts/publicCode.js';
 import { verifyReceipt } from '../../receipts/verifyReceipt.js';
 import { clerkOf, requireClerk } from '../clerkAuth.js';
+import { acceptMedia, chain, multipartFile, readRaw, type BodyBudget } from '../body.js';
 
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const attachment = (fileName: string): string => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
@@ -21,12 +21,14 @@ function documentIdOf(req: Request): string {
   return id;
 }
 
-export function documentsRouter(core: Core, tokens: TokenService): Router {
+export function documentsRouter(core: Core, tokens: TokenService, budget: BodyBudget): Router {
   const r = Router();
   const clerk = requireClerk(tokens, core.now);
   const limit = core.config.maxUploadBytes;
-  const pdfBody = express.raw({ type: 'application/pdf', limit });
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: limit, files: 1, fields: 5 } });
+  // anyone may ask: the file is read within the unauthenticated budget, as a PDF body or a form's file
+  const asPdf = chain(acceptMedia(['application/pdf'], 'application/pdf 或 multipart/form-data', 'DOCUMENT_NOT_PDF'), readRaw({ limit, budget }));
+  const asForm = multipartFile({ limit, budget, fields: 5 });
+  const pdfOrForm: RequestHandler = (req, res, next) => (req.is('multipart/form-data') ? asForm : asPdf)(req, res, next);
 
   r.get('/receipts/signing-keys', (_req, res) => {
     const k = core.documents.publicKey;
@@ -34,12 +36,9 @@ export function documentsRouter(core: Core, tokens: TokenService): Router {
     res.json({ current: k.keyId, keys: [{ keyId: k.keyId, alg: k.alg, publicKeyPem: k.publicKeyPem, jwk: k.jwk }], scheme: 'KYTB-DOC-SIG/1' });
   });
 
-  r.post('/receipts/verify', pdfBody, (req, res, next) => (req.is('multipart/form-data') ? upload.single('file')(req, res, next) : next()), (req, res) => {
+  r.post('/receipts/verify', pdfOrForm, (req, res) => {
     const bytes = req.file?.buffer ?? (Buffer.isBuffer(req.body) ? req.body : undefined);
-    if (!bytes) {
-      if (req.headers['content-length'] === '0' || !req.headers['content-type']) throw new GatewayError('VALIDATION_FAILED', '请上传 PDF 文件（请求体 application/pdf，或 multipart 字段 file）', [{ field: 'file', message: 'required' }]);
-      throw new GatewayError('DOCUMENT_NOT_PDF', `请以 application/pdf 或 multipart/form-data 上传，收到的是 ${req.headers['content-type']}`);
-    }
+    if (!bytes || bytes.length === 0) throw new GatewayError('VALIDATION_FAILED', '请上传 PDF 文件（请求体 application/pdf，或 multipart 字段 file）', [{ field: 'file', message: 'required' }]);
     res.json(verifyReceipt(core, bytes));
   });
 

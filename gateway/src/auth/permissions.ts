@@ -1,0 +1,58 @@
+// Who may do what, in one place. Every use case asks `assertMay(clerk, action, case)` before it reads or
+// changes a case; routes without a case ask it without one. A rule names the roles that may act and
+// where the case must be for them:
+//   'window'  the clerk works for the region whose window received the case (收件地): our own clerks
+//   'visible' the clerk's region received the case or decides it (办理地): partner clerks for 三方连线
+import { GatewayError } from '../errors.js';
+import type { Role } from '../store/userStore.js';
+import type { Clerk } from './tokens.js';
+
+interface Rule { roles: readonly Role[]; where: 'window' | 'visible' }
+
+const WINDOW_CLERK: Rule = { roles: ['clerk'], where: 'window' };
+const ANY_CLERK_WHO_SEES_IT: Rule = { roles: ['clerk', 'partner_clerk'], where: 'visible' };
+
+export const RULES = {
+  'case.create': WINDOW_CLERK,
+  'case.read': ANY_CLERK_WHO_SEES_IT,
+  'case.addMaterial': WINDOW_CLERK,
+  'case.submit': WINDOW_CLERK,
+  'case.withdraw': WINDOW_CLERK,
+  'case.deliver': WINDOW_CLERK,
+  'handoff.retry': { roles: ['clerk', 'operator'], where: 'window' },
+  'document.download': ANY_CLERK_WHO_SEES_IT,
+  'document.reprint': WINDOW_CLERK,
+  'audit.read': ANY_CLERK_WHO_SEES_IT,
+  'audit.anchors': { roles: ['clerk', 'operator'], where: 'window' },
+  'session.create': WINDOW_CLERK,
+  'session.manage': WINDOW_CLERK,
+  'session.join': ANY_CLERK_WHO_SEES_IT,
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof RULES;
+
+const ROLE_NAMES: Record<Role, string> = { clerk: '窗口人员', operator: '运维', partner_clerk: '合作地区人员' };
+
+export interface CaseScope { acceptRegion: string; handlingRegion: string }
+
+/** A clerk sees the cases received at their region's windows, and those their region decides. */
+export function canSee(clerk: Clerk, c: CaseScope): boolean {
+  return c.acceptRegion === clerk.region || c.handlingRegion === clerk.region;
+}
+
+/**
+ * Throws FORBIDDEN when the clerk's roles do not allow the action, CASE_OUT_OF_REGION when the case is
+ * not theirs to see, FORBIDDEN when they see it but may not act on it from their region. The messages
+ * never name the other region's case.
+ */
+export function assertMay(clerk: Clerk, action: Action, c?: CaseScope): void {
+  const rule: Rule = RULES[action];
+  if (!rule.roles.some((r) => clerk.roles.includes(r))) {
+    throw new GatewayError('FORBIDDEN', `此操作需要「${rule.roles.map((r) => ROLE_NAMES[r]).join('」或「')}」角色`);
+  }
+  if (!c) return;
+  if (!canSee(clerk, c)) throw new GatewayError('CASE_OUT_OF_REGION', `该办件不属于本地区（${clerk.region}）`);
+  if (rule.where === 'window' && c.acceptRegion !== clerk.region) {
+    throw new GatewayError('FORBIDDEN', '只有收件地窗口可以办理此操作');
+  }
+}
