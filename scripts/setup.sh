@@ -34,6 +34,11 @@ missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
+# better-sqlite3 (the embedded store) compiles its bundled SQLite where no prebuilt binary can be
+# fetched: a C++ compiler, make and Python are needed by npm ci, in every profile.
+for tool in g++ make python3; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
 worker_ok=0
 if [ -x "$MEDIASOUP_WORKER_BIN" ] && [ "$(dpkg-query -W -f='${Version}' mediasoup-worker 2>/dev/null || true)" = "$MEDIASOUP_WORKER_DEB_VERSION" ]; then
   worker_ok=1
