@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     setupFiles: ['tests/support/setup.ts'],
+    globalSetup: ['tests/support/globalSetup.ts'],
   },
 });

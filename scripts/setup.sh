@@ -21,8 +21,9 @@ fi
 # 2. Debian packages (apt), only those missing; a clear message where we cannot install them.
 #    chromium: the browser tests (driven by playwright-core, never a downloaded browser);
 #    fonts-noto-cjk: Chinese text in Chromium screenshots; poppler-utils: pdftotext/pdftoppm for the
-#    receipt tests; openssl: the TLS test makes its certificate; mediasoup-worker: the SFU worker, exactly 3.8.4, from Debian experimental (see below).
-APT_PACKAGES=(chromium fonts-noto-cjk poppler-utils openssl)
+#    receipt tests; openssl: the TLS test makes its certificate; postgresql: the server binaries the tests
+#    run a throwaway cluster with (tests/support/postgres.ts); mediasoup-worker: the SFU worker, exactly 3.8.4, from Debian experimental (see below).
+APT_PACKAGES=(chromium fonts-noto-cjk poppler-utils openssl postgresql)
 # A runtime image (docker/Dockerfile) needs none of the test tools, only the media worker.
 [ "${KYTB_SETUP_PROFILE:-full}" = runtime ] && APT_PACKAGES=()
 MEDIASOUP_WORKER_DEB_VERSION='3.8.4~dfsg1-1'

@@ -1,0 +1,78 @@
+// Opens the SQL store's database on either engine, applies the migrations (kysely's Migrator, versioned
+// files under migrations/) and, on SQLite, takes the file for this process alone: a second gateway on
+// the same DATA_DIR is refused at start instead of writing beside the first.
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
+import type { Engine } from './engine.js';
+import type { Database } from './schema.js';
+import { initial } from './migrations/0001_initial.js';
+
+export type SqlTarget =
+  | { engine: 'sqlite'; file: string }
+  | { engine: 'postgres'; url: string; poolSize?: number; onPoolError?: (err: Error) => void };
+
+export interface SqlDatabase {
+  engine: Engine;
+  db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+/** Another process has the SQLite file open: one gateway process per data directory. */
+export class StoreInUseError extends Error {
+  constructor(file: string) {
+    super(`the store ${file} is in use by another gateway process (one process per DATA_DIR; to run several instances use STORE=postgres)`);
+    this.name = 'StoreInUseError';
+  }
+}
+
+/** every migration, by name; names sort in the order they apply */
+export function migrations(engine: Engine): Record<string, Migration> {
+  return { '0001_initial': initial(engine) };
+}
+
+export async function openDatabase(target: SqlTarget): Promise<SqlDatabase> {
+  const opened = target.engine === 'sqlite' ? openSqlite(target.file) : openPostgres(target);
+  try {
+    assertMigrated(await new Migrator({ db: opened.db, provider: { getMigrations: async () => migrations(opened.engine) } }).migrateToLatest());
+  } catch (err) {
+    await opened.close();
+    throw err;
+  }
+  return opened;
+}
+
+function assertMigrated({ error, results }: MigrationResultSet): void {
+  if (!error) return;
+  const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+  throw new Error(`store migration ${failed ?? ''} failed: ${(error as Error).message ?? String(error)}`, { cause: error });
+}
+
+function openSqlite(file: string): SqlDatabase {
+  const sqlite = new BetterSqlite3(file, { timeout: 0 });
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    // a commit is on disk before it returns: what a clerk was told was saved survives a power cut
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    // the file stays locked by this connection until it closes (a second process gets SQLITE_BUSY)
+    sqlite.pragma('locking_mode = EXCLUSIVE');
+    sqlite.exec('BEGIN EXCLUSIVE; COMMIT;');
+  } catch (err) {
+    sqlite.close();
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new StoreInUseError(file);
+    throw err;
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { engine: 'sqlite', db, close: () => db.destroy() };
+}
+
+function openPostgres(target: Extract<SqlTarget, { engine: 'postgres' }>): SqlDatabase {
+  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: 5000 });
+  // an idle connection the server dropped (a restart, a failover) must not end the process: the pool
+  // opens a new one on the next query
+  pool.on('error', (err) => target.onPoolError?.(err));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { engine: 'postgres', db, close: () => db.destroy() };
+}

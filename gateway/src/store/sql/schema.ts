@@ -1,0 +1,138 @@
+// The tables of the SQL store, as kysely sees them: one set of types for both engines. Times are ISO
+// 8601 UTC text (they sort as they compare, on both engines, and come from the injected clock); JSON
+// columns are text; booleans are 0/1 integers; files are bytes (SQLite BLOB, PostgreSQL bytea).
+export interface CasesTable {
+  id: string;
+  case_no: string;
+  direction: string;
+  status: string;
+  partner: string;
+  partner_ref: string | null;
+  accept_region: string;
+  handling_region: string;
+  item_code: string;
+  item_name: string;
+  promised_at: string | null;
+  created_at: string;
+  updated_at: string;
+  /** the status of the case's latest delivery job, for the dead-letter list */
+  handoff_status: string | null;
+  /** keyed hash of the applicant's ID number (store/personalData.ts) */
+  id_number_hash: string | null;
+  inbound_partner: string | null;
+  inbound_key: string | null;
+  version: number;
+  event_count: number;
+  /** the whole record, its personal fields sealed */
+  record: string;
+}
+
+export interface CaseEventsTable {
+  case_id: string;
+  seq: number;
+  at: string;
+  actor: string;
+  type: string;
+  data: string;
+  /** the audit chain: hash of the previous event ('0' × 64 for the first) and this one's */
+  prev_hash: string;
+  hash: string;
+}
+
+export interface OutboxJobsTable {
+  id: string;
+  case_id: string;
+  /** 'render' (a case's documents) or 'deliver' (one step to one partner) */
+  kind: string;
+  partner: string | null;
+  step: string;
+  idempotency_key: string;
+  status: string;
+  attempts: number;
+  max_attempts: number;
+  next_attempt_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  created_at: string;
+  delivered_at: string | null;
+  last_error: string | null;
+}
+
+export interface CaseDocumentsTable {
+  id: string;
+  case_id: string;
+  type: string;
+  slot: string;
+  /** 1 for a reprint (副本); originals are unique per (case, slot) */
+  is_copy: number;
+  issued_at: string;
+  meta: string;
+}
+
+export interface BlobsTable {
+  case_id: string;
+  name: string;
+  bytes: Uint8Array;
+  size: number;
+  created_at: string;
+}
+
+export interface InboundNoncesTable {
+  partner: string;
+  nonce: string;
+  expires_at: string;
+}
+
+export interface UsersTable {
+  username: string;
+  display_name: string;
+  region: string;
+  window: string;
+  roles: string;
+  password_hash: string;
+  disabled: number;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  in_flight: number;
+  since: string;
+  locked_until: string | null;
+}
+
+export interface AuditAnchorsTable {
+  n: number;
+  at: string;
+  hash: string;
+  record: string;
+}
+
+export interface OpenSessionsTable {
+  session_id: string;
+  case_id: string | null;
+  opened_at: string;
+  instance_id: string;
+}
+
+export interface GatewayInstancesTable {
+  id: string;
+  /** where other instances reach this one (remote-window sessions live on the instance hosting them) */
+  url: string;
+  started_at: string;
+  heartbeat_at: string;
+}
+
+export interface Database {
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  outbox_jobs: OutboxJobsTable;
+  case_documents: CaseDocumentsTable;
+  blobs: BlobsTable;
+  inbound_nonces: InboundNoncesTable;
+  users: UsersTable;
+  login_throttle: LoginThrottleTable;
+  audit_anchors: AuditAnchorsTable;
+  open_sessions: OpenSessionsTable;
+  gateway_instances: GatewayInstancesTable;
+}
