@@ -21,9 +21,12 @@ export interface Config {
   /** the base URL partners use to reach us (callbacks), e.g. https://gateway.example.gov.cn */
   publicBaseUrl: string;
   dataDir: string;
+  /** where all state lives: SQLite in DATA_DIR (one gateway process), or PostgreSQL (several instances) */
+  store: { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string; poolSize: number };
+  /** false: SQLite commits and files are not fsynced (throwaway data only) */
   storeFsync: boolean;
-  /** case documents (record + events) kept parsed in memory, most recently used first */
-  storeCacheCases: number;
+  /** this instance's name among those sharing one database: the same across its restarts, unique among them */
+  instanceId: string;
   /**
    * How far V8 lets the heap grow past what the last full GC kept, in percent (0: V8's own choice, up to
    * 4×). Documents and inline base64 make short-lived large strings that go straight to old space.
@@ -128,6 +131,24 @@ function intList(env: Env, name: string, fallback: number[]): number[] {
   return list;
 }
 
+function storeSetting(env: Env, dataDir: string): Config['store'] {
+  const engine = str(env, 'STORE', 'sqlite');
+  if (engine === 'sqlite') {
+    if (env.DATABASE_URL) throw new ConfigError('DATABASE_URL', 'is for STORE=postgres; with STORE=sqlite the store is a file in DATA_DIR');
+    return { engine, file: `${dataDir.replace(/\/+$/, '')}/gateway.sqlite` };
+  }
+  if (engine !== 'postgres') throw new ConfigError('STORE', `must be sqlite or postgres, got "${engine}"`);
+  const url = env.DATABASE_URL;
+  if (!url || !/^postgres(ql)?:\/\//.test(url)) throw new ConfigError('DATABASE_URL', 'must be a postgres://… URL when STORE=postgres');
+  return { engine, url, poolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200) };
+}
+
+function instanceIdOf(env: Env): string {
+  const id = str(env, 'INSTANCE_ID', os.hostname());
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(id)) throw new ConfigError('INSTANCE_ID', `must be 1–64 letters, digits, . _ -, got "${id.slice(0, 80)}"`);
+  return id;
+}
+
 function tlsFiles(env: Env): Pick<Config, 'tls'> {
   const certFile = env.TLS_CERT_FILE;
   const keyFile = env.TLS_KEY_FILE;
@@ -177,8 +198,9 @@ export function loadConfig(env: Env, partnerModules: readonly PartnerModule[]): 
     trustProxy: str(env, 'TRUST_PROXY', 'false'),
     publicBaseUrl: str(env, 'PUBLIC_BASE_URL', `http://127.0.0.1:${port}`).replace(/\/$/, ''),
     dataDir,
+    store: storeSetting(env, str(env, 'DATA_DIR', 'data/gateway')),
     storeFsync: bool(env, 'STORE_FSYNC', true),
-    storeCacheCases: int(env, 'STORE_CACHE_CASES', 512, 1, 1_000_000),
+    instanceId: instanceIdOf(env),
     heapGrowthPercent: int(env, 'HEAP_GROWTH_PERCENT', 50, 0, 300),
     auditAnchorIntervalS: int(env, 'AUDIT_ANCHOR_INTERVAL_S', 300, 1, 86400),
     logLevel: str(env, 'LOG_LEVEL', envName === 'test' ? 'silent' : 'info'),

@@ -6,6 +6,7 @@ import type { Store } from './store/types.js';
 import type { PartnerAdapter } from './ports/partner.js';
 import type { Metrics } from './metrics.js';
 import type { DocumentService } from './receipts/types.js';
+import type { OpenSessionJournal } from './store/sql/openSessions.js';
 
 import type { AnchorStatus, AnchorSummary } from './audit/anchors.js';
 import type { AuditVerdict } from './audit/verify.js';
@@ -37,6 +38,8 @@ export interface Core {
   metrics: Metrics;
   /** inbound replay protection (durable: survives restarts) */
   nonces: { remember(partner: string, nonce: string): Promise<boolean> };
+  /** the remote-window sessions of cases this instance hosts, noted open so a crash still ends them */
+  sessions: OpenSessionJournal;
   /** wake the handoff worker (a job was queued) */
   kickHandoffs(): void;
   /** the signed documents of cases (受理回执, 材料流转单, …) and the key that signs them */

@@ -6,6 +6,7 @@ import { createLogger } from './log.js';
 import { startGateway } from './server.js';
 import { PARTNERS } from '../../partners/index.js';
 import { WorkerBinaryMissing } from '../../remote-window/src/server/index.js';
+import { StoreInUseError } from './store/index.js';
 
 async function main(): Promise<void> {
   let config;
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   try {
     gateway = await startGateway({ config, partnerModules: PARTNERS, logger });
   } catch (e) {
-    if (e instanceof WorkerBinaryMissing || e instanceof ConfigError) {
+    if (e instanceof WorkerBinaryMissing || e instanceof ConfigError || e instanceof StoreInUseError) {
       console.error(e.message);
       process.exit(2);
     }

@@ -11,11 +11,13 @@ import type { Core, PartnerDirectory } from './deps.js';
 import type { PartnerModule } from './ports/partner.js';
 import { createLogger, type Logger } from './log.js';
 import { createMetrics } from './metrics.js';
-import { KeyringError, NonceJournal, openKeyringFile, openStore, type Keyring } from './store/index.js';
-import { openUserStore } from './store/userStore.js';
+import { KeyringError, openKeyringFile, openStore, type Keyring, type SqlDatabase, type SqlTarget } from './store/index.js';
+import { createNonceRepository } from './store/sql/nonces.js';
+import { createUserRepository } from './store/sql/users.js';
+import { createOpenSessionJournal } from './store/sql/openSessions.js';
 import { demoUserRecords } from './auth/demoUsers.js';
 import { createTokenService } from './auth/tokens.js';
-import { createLogin } from './auth/login.js';
+import { createLogin, loginThrottles } from './auth/login.js';
 import { createHandoffWorker, type HandoffWorker } from './handoff/worker.js';
 import { createStatusPoller, type StatusPoller } from './handoff/poller.js';
 import { createApp } from './app.js';
@@ -43,6 +45,8 @@ export interface RunningGateway {
   poller: StatusPoller;
   /** the remote window (远程帮办), unless RW_ENABLED=false */
   remote: RemoteWindowService | undefined;
+  /** the store's database (for operators' tools and for tests that look at what is stored) */
+  database: SqlDatabase;
   /** graceful: stop accepting, finish the jobs in flight, chain the audit, close the store */
   stop(): Promise<void>;
 }
@@ -73,15 +77,21 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   const anchors = await AnchorLog.open({
     file: path.join(config.dataDir, ANCHOR_FILE), key: signingKey, fsync: config.storeFsync, intervalMs: config.auditAnchorIntervalS * 1000, now, logger,
   });
-  const { store, audit } = await openStore({ dataDir: config.dataDir, fsync: config.storeFsync, cacheSize: config.storeCacheCases, logger, anchors, keyring });
-  const nonces = await NonceJournal.open({
-    dataDir: config.dataDir, ttlMs: 2 * config.inbound.clockSkewSeconds * 1000, fsync: config.storeFsync, now: () => now().getTime(),
-  });
-  const users = await openUserStore(config.dataDir);
+  const target: SqlTarget = config.store.engine === 'sqlite'
+    ? { engine: 'sqlite', file: config.store.file, fsync: config.storeFsync }
+    : { engine: 'postgres', url: config.store.url, poolSize: config.store.poolSize, onPoolError: (err) => logger.warn({ err }, 'a database connection failed; the pool opens a new one') };
+  const { store, audit, database } = await openStore({ target, anchors, keyring, now });
+  const nonces = createNonceRepository(database, { ttlMs: 2 * config.inbound.clockSkewSeconds * 1000, now: () => now().getTime() });
+  const users = createUserRepository(database);
   if (config.auth.seedDemoUsers) await users.seed(await demoUserRecords());
+  // the remote-window sessions this instance hosts, so that after a crash it ends its own (and only those)
+  const sessions = createOpenSessionJournal(database, {
+    instanceId: config.instanceId,
+    onError: (err, e) => logger.error({ err, sessionId: e.sessionId, type: e.type }, 'noting an open remote session failed'),
+  });
 
   const core: Core = {
-    config, store, audit, anchors, now, logger, nonces,
+    config, store, audit, anchors, now, logger, nonces, sessions,
     partners: partnerDirectory(opts.partnerModules, config),
     http: opts.http ?? axios.create({ timeout: config.handoff.timeoutMs, proxy: false, maxRedirects: 0 }),
     metrics: createMetrics(),
@@ -92,9 +102,7 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   const worker: HandoffWorker = createHandoffWorker(core);
   const poller = createStatusPoller(core);
   const tokens = createTokenService(config.auth.jwtSecret, config.auth.tokenTtlSeconds);
-  const login = createLogin({
-    users, tokens, now, maxFailures: config.auth.loginMaxFailures, maxFailuresPerAddress: config.auth.loginMaxFailuresPerAddress, lockSeconds: config.auth.loginLockSeconds,
-  });
+  const login = createLogin({ users, tokens, now, ...loginThrottles(database, config.auth) });
   let ready = false;
   const remote = config.remoteWindow.enabled ? await startRemote(core) : undefined;
   const app = createApp({ core, tokens, login, isReady: () => ready, ...(remote ? { remote: remote.window } : {}) });
@@ -113,7 +121,7 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
     poller.start();
   }
   ready = true;
-  logger.info({ port, cases: store.count() }, 'gateway listening');
+  logger.info({ port, store: config.store.engine, cases: await store.count() }, 'gateway listening');
 
   let stopping: Promise<void> | undefined;
   return {
@@ -123,6 +131,7 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
     worker,
     poller,
     remote,
+    database,
     stop() {
       stopping ??= (async () => {
         ready = false;
@@ -136,7 +145,6 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
         await audit.close();
         await anchors.close();
         await store.close();
-        await nonces.close();
       })();
       return stopping;
     },

@@ -111,7 +111,7 @@ async function documentsPerCase(n = 120): Promise<{ docs: number; emptyPair: num
 /** Seed `stored` closed historical cases and `drafts` ready-to-submit drafts (materials on disk). */
 async function seed(dataDir: string, stored: number, drafts: number): Promise<string[]> {
   // the keyring the gateway started on dataDir below finds beside it (PII_KEYS_FILE unset)
-  const { store, audit } = await openStore({ dataDir, fsync: false, keyring: await keyringBeside(dataDir) });
+  const { store } = await openStore({ target: { engine: 'sqlite', file: path.join(dataDir, 'gateway.sqlite'), fsync: false }, keyring: await keyringBeside(dataDir) });
   const CLOSED = ['completed', 'delivered', 'rejected'] as const;
   await pool(Array.from({ length: stored }, (_, i) => i + 1), 32, async (n) => {
     const c = benchCase(n);
@@ -143,7 +143,6 @@ async function seed(dataDir: string, stored: number, drafts: number): Promise<st
     await store.createCase(record, [{ at: now, actor: 'clerk:zhuji01', type: 'case.created', data: { itemCode: item.itemCode } }]);
     ids.push(id);
   });
-  await audit.close();
   await store.close();
   return ids;
 }

@@ -1,205 +1,152 @@
-// Store bench: updateCase latency and throughput at 1,000 and 50,000 stored cases, with 16 and 64
-// updates in flight, init time and RSS, and how many fsyncs each update costs.
-// Run: npx tsx tests/bench/store.bench.ts
-// Each size is seeded (fsync off: seeding is set-up, not measured) and then measured in a fresh child
-// process (fsync on, audit chainer running, as in production), so RSS is that of a process that only
-// opened the store. A bare durable 2 KB file write, measured in the same child, is the baseline.
-// fsyncs/update counts every fsync and fdatasync the store issued from the start of a run until the
-// audit trail has caught up and a checkpoint has made the run's documents durable ("drain ms").
-import { spawnSync } from 'node:child_process';
+// Store bench (issue 11), both engines in one run. For each engine and size (1,000 and 100,000 stored
+// cases): one durable case write — case row + events + outbox job in one transaction (updateCase, as a
+// submit does) — p50/p99, against a bare INSERT + commit of one small row on the same engine in the same
+// run; listCases with filters at each size; and the resident memory of the compiled gateway started on
+// the 100,000-case store and asked for lists.
+// Run: npm run bench:store   (BENCH_STORE_SIZES=1000,100000 BENCH_STORE_WRITES=2000 to change)
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { writeFileDurable } from '../../gateway/src/store/durableFile.js';
-import { openStore } from '../../gateway/src/store/index.js';
+import { sql } from 'kysely';
+import { openStore, type OpenedStore, type SqlTarget } from '../../gateway/src/store/index.js';
 import { keyringBeside } from '../support/storeCases.js';
+import { startPgCluster, freshDatabase } from '../support/postgres.js';
+import { freePort } from '../support/world.js';
 import { benchCase, benchEvents, caseIdOf } from './storeBenchData.js';
 
-const SIZES = [1_000, 50_000];
-const UPDATES = 10_000;
-const IN_FLIGHTS = [16, 64];
-
-interface Run {
-  inFlight: number;
-  p50: number;
-  p99: number;
-  opsPerSec: number;
-  auditCatchUpMs: number;
-  drainMs: number;
-  loopP99: number;
-  fsyncsPerUpdate: number;
-  updatesPerWalSync: number;
-  checkpointsDuring: number;
-}
-
-interface Figures {
-  size: number;
-  initMs: number;
-  rssMb: number;
-  heapMb: number;
-  runs: Run[];
-  listMs: number;
-  baseP50: number;
-  baseP99: number;
-  baseOpsPerSec: number;
-}
+const SIZES = (process.env.BENCH_STORE_SIZES ?? '1000,100000').split(',').map(Number);
+const WRITES = Number(process.env.BENCH_STORE_WRITES ?? 2000);
+const LISTS = 300;
+const SEED_IN_FLIGHT = 16;
 
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+const ms = (x: number): string => x.toFixed(2);
 
-/** runs `total` async ops with `inFlight` at a time; returns the sorted latencies and the wall time */
-async function drive(total: number, inFlight: number, op: (i: number) => Promise<unknown>): Promise<{ sorted: number[]; ms: number }> {
+async function timed(n: number, op: (i: number) => Promise<unknown>): Promise<number[]> {
   const lat: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await op(i);
+    lat.push(performance.now() - t);
+  }
+  return lat.sort((a, b) => a - b);
+}
+
+async function pool(total: number, inFlight: number, op: (i: number) => Promise<unknown>): Promise<void> {
   let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (next < total) {
-        const i = next++;
-        const s = performance.now();
-        await op(i);
-        lat.push(performance.now() - s);
-      }
-    }),
-  );
-  return { sorted: lat.sort((a, b) => a - b), ms: performance.now() - t0 };
+  await Promise.all(Array.from({ length: inFlight }, async () => {
+    while (next < total) await op(next++);
+  }));
 }
 
-async function seed(dataDir: string, size: number): Promise<number> {
-  const t0 = performance.now();
-  const { store, audit } = await openStore({ dataDir, fsync: false, keyring: await keyringBeside(dataDir) });
-  await drive(size, 32, async (n) => {
-    await store.createCase(benchCase(n + 1), benchEvents(n + 1));
+/** cases 1..to that are not there yet (seeding is set-up: not measured, fsync off on SQLite) */
+async function seed(o: OpenedStore, from: number, to: number): Promise<void> {
+  await pool(to - from, SEED_IN_FLIGHT, async (i) => {
+    const n = from + i + 1;
+    await o.store.createCase(benchCase(n), benchEvents(n));
   });
-  await audit.close();
-  await store.close();
-  return performance.now() - t0;
 }
 
-async function measure(dataDir: string, size: number): Promise<Figures> {
-  const t0 = performance.now();
-  const { store, audit } = await openStore({ dataDir, fsync: true, keyring: await keyringBeside(dataDir) });
-  const initMs = performance.now() - t0;
-  (globalThis as { gc?: () => void }).gc?.();
-  const mem = process.memoryUsage();
+interface SizeFigures { size: number; writeP50: number; writeP99: number; bareP50: number; bareP99: number; listP50: number; listP99: number }
 
-  let seq = 0;
-  const update = (n: number) =>
-    store.updateCase(caseIdOf(n), (c) => {
-      const job = c.handoffs[0];
-      if (job) {
-        job.attempts += 1;
-        job.nextAttemptAt = new Date(Date.parse(job.nextAttemptAt) + 60_000).toISOString();
+async function measure(o: OpenedStore, size: number): Promise<SizeFigures> {
+  const { db } = o.database;
+  await sql`create table if not exists bench_bare (id text primary key, at text not null, v integer not null)`.execute(db);
+  // a bare durable commit of one small row: the engine's floor for "one write"
+  const bare = await timed(WRITES, (i) => db.insertInto('bench_bare' as never).values({ id: `${size}-${i}-${randomUUID()}`, at: new Date().toISOString(), v: i } as never).execute());
+  // a submit-like write: the case row, three events and a new outbox job, one transaction
+  const ids = Array.from({ length: WRITES }, (_, i) => caseIdOf(1 + ((i * 7919) % size)));
+  const writes = await timed(WRITES, (i) => o.store.updateCase(ids[i]!, (c) => {
+    const at = new Date().toISOString();
+    c.updatedAt = at;
+    c.handoffs.push({ id: randomUUID(), partner: c.partner, step: `bench-${i}`, idempotencyKey: `${c.caseNo}:${c.partner}:bench-${i}-${randomUUID()}`, status: 'delivered', attempts: 1, maxAttempts: 10, nextAttemptAt: at, createdAt: at, deliveredAt: at });
+    return [
+      { at, actor: 'clerk:bench', type: 'case.submitted', data: { step: `bench-${i}` } },
+      { at, actor: 'clerk:bench', type: 'case.status_changed', data: { from: c.status, to: c.status } },
+      { at, actor: 'clerk:bench', type: 'handoff.queued', data: { step: `bench-${i}` } },
+    ];
+  }));
+  // a clerk's filtered list: their region, open states, one partner, first page
+  const lists = await timed(LISTS, (i) => o.store.listCases({
+    regions: ['330681'], status: ['forwarded', 'accepted', 'needs_supplement'], partner: ['310104', '610700', '640000'][i % 3]!, offset: 0, limit: 20,
+  }));
+  return { size, writeP50: pct(writes, 50), writeP99: pct(writes, 99), bareP50: pct(bare, 50), bareP99: pct(bare, 99), listP50: pct(lists, 50), listP99: pct(lists, 99) };
+}
+
+/** the compiled gateway on this store: its resident memory after start and a round of lists */
+async function gatewayRss(env: Record<string, string>): Promise<number> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['dist/gateway/src/main.js'], {
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'silent', RW_ENABLED: 'false', PORT: String(port), POLL_INTERVAL_MS: '86400000', MALLOC_ARENA_MAX: '2', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}`);
+      const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+      if (ok) break;
+      if (i > 300) throw new Error('gateway did not become ready');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const login = await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zhuji01', password: 'Zhuji@2026' }) })).json() as { token: string };
+    for (let i = 0; i < 200; i++) await (await fetch(`${base}/api/cases?limit=50&offset=${(i * 50) % 5000}`, { headers: { authorization: `Bearer ${login.token}` } })).arrayBuffer();
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+async function bench(engine: 'sqlite' | 'postgres', clusterUrl: string | undefined): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `kytb-store-bench-${engine}-`));
+  const dataDir = join(dir, 'data');
+  const keyring = await keyringBeside(dataDir);
+  const target: SqlTarget = engine === 'sqlite' ? { engine, file: join(dataDir, 'gateway.sqlite') } : { engine, url: await freshDatabase(clusterUrl, 'store_bench') };
+  const figures: SizeFigures[] = [];
+  let seeded = 0;
+  try {
+    for (const size of SIZES) {
+      // seeding without fsync (SQLite) is set-up; the measured writes run with it, as in production
+      if (engine === 'sqlite') {
+        const fast = await openStore({ target: { ...target, fsync: false } as SqlTarget, keyring });
+        await seed(fast, seeded, size);
+        await fast.store.close();
+      } else {
+        const o = await openStore({ target, keyring });
+        await seed(o, seeded, size);
+        await o.store.close();
       }
-      c.updatedAt = new Date().toISOString();
-      return [{ at: c.updatedAt, actor: 'system', type: 'handoff.attempt', data: { attempt: job?.attempts ?? 0, httpStatus: 503, seq: seq++ } }];
-    });
-  const pick = (i: number) => ((i * 7919) % size) + 1;
-  await drive(200, 16, (i) => update(pick(i + 100_000)));
-  await store.checkpoint();
-  const syncs = () => {
-    const t = store.stats();
-    return { all: t.walSyncs + t.docSyncs + t.dirSyncs + t.auditFileSyncs + t.auditDirSyncs, wal: t.walSyncs, entries: t.walEntries, checkpoints: t.checkpoints };
-  };
-  const runs: Run[] = [];
-  for (const [k, inFlight] of IN_FLIGHTS.entries()) {
-    const before = syncs();
-    const loop = monitorEventLoopDelay({ resolution: 1 });
-    loop.enable();
-    const run = await drive(UPDATES, inFlight, (i) => update(pick(i + k * UPDATES)));
-    loop.disable();
-    const during = syncs();
-    const tAudit = performance.now();
-    await audit.flush();
-    const auditCatchUpMs = performance.now() - tAudit;
-    await store.checkpoint();
-    const after = syncs();
-    runs.push({
-      inFlight,
-      p50: pct(run.sorted, 50),
-      p99: pct(run.sorted, 99),
-      opsPerSec: (UPDATES / run.ms) * 1000,
-      auditCatchUpMs,
-      drainMs: performance.now() - tAudit,
-      loopP99: loop.percentile(99) / 1e6,
-      fsyncsPerUpdate: (after.all - before.all) / UPDATES,
-      updatesPerWalSync: (during.entries - before.entries) / Math.max(1, during.wal - before.wal),
-      checkpointsDuring: during.checkpoints - before.checkpoints,
-    });
-  }
-
-  const lists: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    const s = performance.now();
-    store.listCases({ regions: ['330681'], status: ['forwarded'], offset: 0, limit: 20 });
-    lists.push(performance.now() - s);
-  }
-  await audit.close();
-  await store.close();
-
-  const baseDir = await mkdtemp(join(dataDir, 'baseline-'));
-  const doc = JSON.stringify({ record: benchCase(1), events: benchEvents(1) });
-  const base = await drive(3_000, 16, (i) => writeFileDurable(join(baseDir, `${i % 512}.json`), doc, true));
-
-  return {
-    size,
-    initMs,
-    rssMb: mem.rss / 2 ** 20,
-    heapMb: mem.heapUsed / 2 ** 20,
-    runs,
-    listMs: pct(lists.sort((a, b) => a - b), 50),
-    baseP50: pct(base.sorted, 50),
-    baseP99: pct(base.sorted, 99),
-    baseOpsPerSec: (3_000 / base.ms) * 1000,
-  };
-}
-
-async function main(): Promise<void> {
-  const [mode, dataDir, size] = process.argv.slice(2);
-  if (mode === '--measure' && dataDir && size) {
-    process.stdout.write(`${JSON.stringify(await measure(dataDir, Number(size)))}\n`);
-    return;
-  }
-  const results: Figures[] = [];
-  for (const n of SIZES) {
-    const dir = await mkdtemp(join(tmpdir(), `store-bench-${n}-`));
-    try {
-      const seedMs = await seed(dir, n);
-      // seeding left ~n×4 KB of dirty pages; without this the kernel's writeback competes with the measured fsyncs
-      spawnSync('sync');
-      console.log(`seeded ${n} cases in ${(seedMs / 1000).toFixed(1)} s (fsync off)`);
-      const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, '--measure', dir, String(n)], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 20,
-      });
-      if (child.status !== 0) throw new Error(`measure child failed:\n${child.stderr}`);
-      results.push(JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as Figures);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-      await rm(`${dir}.keys`, { recursive: true, force: true });
+      seeded = size;
+      const o = await openStore({ target, keyring });
+      figures.push(await measure(o, size));
+      await o.store.close();
+      const f = figures.at(-1)!;
+      console.log(`${engine} ${size.toLocaleString('en')} cases: case write p50 ${ms(f.writeP50)} / p99 ${ms(f.writeP99)} ms (bare INSERT + commit p50 ${ms(f.bareP50)} / p99 ${ms(f.bareP99)} ms, ratio p50 ${(f.writeP50 / f.bareP50).toFixed(1)}×); listCases p50 ${ms(f.listP50)} / p99 ${ms(f.listP99)} ms`);
     }
-  }
-  report(results);
-}
-
-function report(rs: Figures[]): void {
-  const f = (x: number, d = 2) => x.toFixed(d);
-  console.log(`\nupdateCase, ${UPDATES} updates per run, fsync on, audit chainer running`);
-  console.log('cases   | init ms | RSS MB | heap MB | listCases ms | baseline durable 2 KB write (16 in flight) p50/p99 ms, ops/s');
-  for (const r of rs) {
-    console.log(
-      `${String(r.size).padEnd(7)} | ${f(r.initMs, 0).padStart(7)} | ${f(r.rssMb, 0).padStart(6)} | ${f(r.heapMb, 0).padStart(7)} | ${f(r.listMs).padStart(12)} | ${f(r.baseP50)}/${f(r.baseP99)}, ${f(r.baseOpsPerSec, 0)}`,
-    );
-  }
-  console.log('\ncases   | in flight | p50 ms | p99 ms | updates/s | loop delay p99 ms | updates per log sync | checkpoints during | audit catch-up ms | drain ms | fsyncs/update');
-  for (const r of rs) {
-    for (const x of r.runs) {
-      console.log(
-        `${String(r.size).padEnd(7)} | ${String(x.inFlight).padStart(9)} | ${f(x.p50).padStart(6)} | ${f(x.p99).padStart(6)} | ${f(x.opsPerSec, 0).padStart(9)} | ${f(x.loopP99, 1).padStart(17)} | ` +
-          `${f(x.updatesPerWalSync, 1).padStart(20)} | ${String(x.checkpointsDuring).padStart(18)} | ${f(x.auditCatchUpMs, 0).padStart(17)} | ${f(x.drainMs, 0).padStart(8)} | ${f(x.fsyncsPerUpdate).padStart(13)}`,
-      );
-    }
+    const env: Record<string, string> = engine === 'sqlite'
+      ? { DATA_DIR: dataDir, STORE: 'sqlite' }
+      : { DATA_DIR: dataDir, STORE: 'postgres', DATABASE_URL: (target as { url: string }).url };
+    const rss = await gatewayRss(env);
+    const first = figures[0]!;
+    const last = figures.at(-1)!;
+    const ratio = last.writeP50 / first.writeP50;
+    console.log(`${engine}: write cost at ${last.size.toLocaleString('en')} / at ${first.size.toLocaleString('en')} = ${ratio.toFixed(2)} (target ≤ 1.15: ${ratio <= 1.15 ? 'met' : 'NOT met'}); listCases p99 ${ms(last.listP99)} ms (target < 20: ${last.listP99 < 20 ? 'met' : 'NOT met'}); gateway RSS ${rss.toFixed(0)} MB${engine === 'sqlite' ? ` (target < 300: ${rss < 300 ? 'met' : 'NOT met'})` : ''}`);
+    return `store-bench ${engine}: write_ratio_100k_1k=${ratio.toFixed(2)} list_p99_ms_100k=${last.listP99.toFixed(2)} rss_mb_100k=${rss.toFixed(0)}`;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    await rm(`${dataDir}.keys`, { recursive: true, force: true });
   }
 }
 
-await main();
+const cluster = await startPgCluster();
+try {
+  const lines = [await bench('sqlite', undefined), await bench('postgres', cluster.url)];
+  for (const line of lines) console.log(line);
+} finally {
+  cluster.stop();
+}

@@ -28,7 +28,7 @@ describe('the clerk console in a browser', () => {
     const items = (await call(world.url, 'GET', '/api/items', { token })).body.items as Array<{ itemCode: string; name: string; partner: string; applicantKinds: string[]; materials: Array<{ code: string; name: string; required: boolean }> }>;
     const item = items.find((it) => it.partner === '310104' && it.applicantKinds.includes('person'));
     expect(item, 'a 徐汇 item a person may apply for').toBeDefined();
-    const before = world.gateway.core.store.count();
+    const before = await world.gateway.core.store.count();
 
     const { page, logs, context } = await newParticipant(browser);
     await page.goto(`${world.url}/#/login`);
@@ -46,7 +46,7 @@ describe('the clerk console in a browser', () => {
     if (await address.isVisible()) await address.fill('浙江省诸暨市暨阳街道艮塔西路1号');
     await page.getByRole('button', { name: '创建办件（草稿）' }).click();
     await expect.poll(() => page.locator('.field-msg-error').allTextContents(), { timeout: 10_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/校验|证件号码/)]));
-    expect(world.gateway.core.store.count(), 'nothing is created while the ID number is wrong').toBe(before);
+    expect(await world.gateway.core.store.count(), 'nothing is created while the ID number is wrong').toBe(before);
 
     await page.getByLabel('证件号码').filter({ visible: true }).fill(ID_NUMBER);
     await page.getByRole('button', { name: '创建办件（草稿）' }).click();

@@ -1,11 +1,12 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { entryHash } from '../../gateway/src/audit/hash.js';
 import { startWorld, type World } from '../support/world.js';
 import { call, login } from '../support/client.js';
 import { getCase, submittedCase, waitFor } from '../support/flows.js';
+import { whileStopped } from '../support/sealed.js';
 
 let world: World;
 let token: string;
@@ -15,16 +16,8 @@ beforeAll(async () => {
 });
 afterAll(async () => { await world?.close(); });
 
-async function findFile(dir: string, name: string): Promise<string | undefined> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      const hit = await findFile(p, name);
-      if (hit) return hit;
-    } else if (entry.name === name) return p;
-  }
-  return undefined;
-}
+const events = (caseId: string, database = world.gateway.database) =>
+  database.db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
 
 describe('GET /api/cases/{caseId}/audit (verifyCaseAudit)', () => {
   test('a case’s chain verifies; after one stored audit entry is edited on disk, the edit is found with its seq', async () => {
@@ -34,35 +27,28 @@ describe('GET /api/cases/{caseId}/audit (verifyCaseAudit)', () => {
     expect(good.body).toMatchObject({ ok: true, firstBadSeq: null });
     expect(good.body.entries).toBeGreaterThanOrEqual(5);
 
-    const file = await findFile(path.join(world.dataDir, 'audit'), `${caseId}.jsonl`);
-    expect(file).toBeDefined();
-    const lines = (await readFile(file!, 'utf8')).trimEnd().split('\n');
-    const third = JSON.parse(lines[2]!);
-    third.event.actor = 'clerk:someone-else';
-    lines[2] = JSON.stringify(third);
-    await writeFile(file!, `${lines.join('\n')}\n`);
+    // someone with write access to the database changes who did the third step
+    const third = (await events(caseId))[2]!;
+    await world.gateway.database.db.updateTable('case_events').set({ actor: 'clerk:someone-else' }).where('case_id', '=', caseId).where('seq', '=', third.seq).execute();
 
     const bad = await call(world.url, 'GET', `/api/cases/${caseId}/audit`, { token });
     expect(bad.body).toMatchObject({ ok: false, firstBadSeq: third.seq });
   });
 });
 
-/** what someone who can write the data directory does: edit event `seq` in both copies and re-hash the chain from there */
+/** what someone who can write the database does: edit event `seq` and re-hash the chain from there */
 async function rewriteTrail(caseId: string, seq: number, edit: (event: Record<string, unknown>) => void): Promise<void> {
-  const auditFile = (await findFile(path.join(world.dataDir, 'audit'), `${caseId}.jsonl`))!;
-  const entries = (await readFile(auditFile, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l));
-  let prev = entries[seq - 1].prev as string;
-  for (const entry of entries.slice(seq - 1)) {
-    if (entry.seq === seq) edit(entry.event);
-    entry.prev = prev;
-    entry.hash = entryHash(prev, entry.event);
-    prev = entry.hash;
-  }
-  await writeFile(auditFile, `${entries.map((e) => JSON.stringify(e)).join('\n')}\n`);
-  const caseFile = (await findFile(path.join(world.dataDir, 'cases'), `${caseId}.json`))!;
-  const doc = JSON.parse(await readFile(caseFile, 'utf8'));
-  doc.events = entries.map((e) => e.event);
-  await writeFile(caseFile, JSON.stringify(doc));
+  await whileStopped(world.config.store.engine === 'sqlite' ? world.config.store.file : '', async (database) => {
+    const rows = await events(caseId, database);
+    let prev = rows[seq - 1]!.prev_hash;
+    for (const row of rows.slice(seq - 1)) {
+      const event = { caseId: row.case_id, seq: row.seq, at: row.at, actor: row.actor, type: row.type, data: JSON.parse(row.data) as Record<string, unknown> };
+      if (row.seq === seq) edit(event);
+      const hash = entryHash(prev, event as never);
+      await database.db.updateTable('case_events').set({ actor: event.actor, data: JSON.stringify(event.data), prev_hash: prev, hash }).where('case_id', '=', caseId).where('seq', '=', row.seq).execute();
+      prev = hash;
+    }
+  });
 }
 
 const verdict = async (caseId: string) => (await call(world.url, 'GET', `/api/cases/${caseId}/audit`, { token })).body;

@@ -36,18 +36,18 @@ function inboundCase(overrides: Record<string, unknown> = {}) {
 describe('bad input gets the right problem+json and changes nothing', () => {
   test('a 公民身份号码 with a wrong check digit is refused', async () => {
     const item = await firstItem(world.url, token, '310104');
-    const before = count();
+    const before = await count();
     const applicant = { ...applicantFor(item), kind: 'person', idType: '111', idNumber: '330681199003071234' };
     const r = await call(world.url, 'POST', '/api/cases', { token, json: { itemCode: item.itemCode, applicant, delivery: { byPost: false } } });
     expectProblem(r, 422, item.applicantKinds.includes('person') ? 'ID_NUMBER_INVALID' : 'VALIDATION_FAILED');
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   test('an unknown item is refused', async () => {
-    const before = count();
+    const before = await count();
     const r = await call(world.url, 'POST', '/api/cases', { token, json: { itemCode: '999999999999', applicant: applicantFor({ applicantKinds: ['person'] }), delivery: { byPost: false } } });
     expectProblem(r, 422, 'UNKNOWN_ITEM');
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   test('a body that breaks the contract names the failing fields', async () => {
@@ -57,10 +57,10 @@ describe('bad input gets the right problem+json and changes nothing', () => {
   });
 
   test('malformed JSON is refused', async () => {
-    const before = count();
+    const before = await count();
     const r = await call(world.url, 'POST', '/api/cases', { token, raw: '{"itemCode": "0001', headers: { 'content-type': 'application/json' } });
     expectProblem(r, 400, 'MALFORMED_JSON');
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   test('submitting without a required material is refused and the case stays a draft', async () => {
@@ -131,20 +131,20 @@ describe('POST /api/inbound/cases (receiveCase)', () => {
     ['a bad signature', 401, 'SIGNATURE_INVALID', { tamper: true }],
     ['a stale timestamp', 401, 'TIMESTAMP_STALE', { timestamp: Math.floor(Date.now() / 1000) - 301 }],
   ] as const)('%s is refused', async (_n, status, code, opts) => {
-    const before = count();
+    const before = await count();
     const body = inboundCase();
     expectProblem(await signedCall(world.url, '/api/inbound/cases', body, cred, { idempotencyKey: `${body.partnerCaseNo}:k`, ...opts }), status, code);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   test('a replayed nonce is refused', async () => {
     const body = inboundCase();
     const nonce = `nonce-${Date.now()}`;
     expect((await signedCall(world.url, '/api/inbound/cases', body, cred, { idempotencyKey: `${body.partnerCaseNo}:k`, nonce })).status).toBe(201);
-    const before = count();
+    const before = await count();
     const replay = await signedCall(world.url, '/api/inbound/cases', inboundCase(), cred, { idempotencyKey: `other-key-${Date.now()}`, nonce });
     expectProblem(replay, 409, 'NONCE_REPLAYED');
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   test('a nonce accepted before a restart is still refused after it (the replay window survives restarts)', async () => {
@@ -152,17 +152,17 @@ describe('POST /api/inbound/cases (receiveCase)', () => {
     const nonce = `nonce-restart-${Date.now()}`;
     expect((await signedCall(world.url, '/api/inbound/cases', body, cred, { idempotencyKey: `${body.partnerCaseNo}:k`, nonce })).status).toBe(201);
     await world.restart();
-    const before = count();
+    const before = await count();
     const replay = await signedCall(world.url, '/api/inbound/cases', inboundCase(), cred, { idempotencyKey: `other-key-${Date.now()}`, nonce });
     expectProblem(replay, 409, 'NONCE_REPLAYED');
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
     // and a fresh nonce still goes through
     const next = inboundCase();
     expect((await signedCall(world.url, '/api/inbound/cases', next, cred, { idempotencyKey: `${next.partnerCaseNo}:k` })).status).toBe(201);
   });
 
   test('an unknown partner, malformed JSON, a wrong ID number and a material whose hash does not match are refused', async () => {
-    const before = count();
+    const before = await count();
     expectProblem(await signedCall(world.url, '/api/inbound/cases', inboundCase(), { appId: 'nobody', secret: 'x' }, { idempotencyKey: 'abcdefgh1' }), 401, 'PARTNER_UNKNOWN');
     expectProblem(await signedCall(world.url, '/api/inbound/cases', null, cred, { idempotencyKey: 'abcdefgh2', raw: '{"partnerCaseNo":' }), 400, 'MALFORMED_JSON');
     const wrongId = inboundCase({ applicant: { kind: 'person', name: '马小花', idType: '111', idNumber: '640104199001011233', phone: '13912345678' } });
@@ -171,6 +171,6 @@ describe('POST /api/inbound/cases (receiveCase)', () => {
     const r = await signedCall(world.url, '/api/inbound/cases', wrongHash, cred, { idempotencyKey: 'abcdefgh4' });
     expectProblem(r, 400, 'VALIDATION_FAILED');
     expect(r.body.errors[0].field).toBe('/materials/0/sha256');
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 });

@@ -2,8 +2,6 @@
 // gateway read, parse and hold is bounded per route and in all; broken multipart, wrong media types and
 // forged receipts get documented 4xx problem+json; a refused request leaves nothing behind.
 import http from 'node:http';
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startWorld, type World } from '../support/world.js';
 import { call, login, signedCall } from '../support/client.js';
@@ -44,11 +42,10 @@ function answerBeforeBody(p: string, declared: number, headers: Record<string, s
   });
 }
 
+/** every blob the store holds, by case and name */
 async function blobFiles(): Promise<string[]> {
-  const root = path.join(world.dataDir, 'blobs');
-  const dirs = await readdir(root).catch(() => [] as string[]);
-  const all = await Promise.all(dirs.map(async (d) => (await readdir(path.join(root, d)).catch(() => [] as string[])).map((f) => `${d}/${f}`)));
-  return all.flat().sort();
+  const rows = await world.gateway.database.db.selectFrom('blobs').select(['case_id', 'name']).execute();
+  return rows.map((r) => `${r.case_id}/${r.name}`).sort();
 }
 
 describe('bodies are refused by their declared length before they are read', () => {
@@ -173,10 +170,10 @@ describe('POST /api/inbound/cases', () => {
   });
 
   test('an item we do not decide is refused (422 UNKNOWN_ITEM), and nothing is stored', async () => {
-    const before = { cases: world.gateway.core.store.count(), blobs: await blobFiles() };
+    const before = { cases: await world.gateway.core.store.count(), blobs: await blobFiles() };
     const body = inboundCase({ itemCode: '999999999999' });
     expectProblem(await signedCall(world.url, '/api/inbound/cases', body, cred, { idempotencyKey: `${body.partnerCaseNo}:k` }), 422, 'UNKNOWN_ITEM');
-    expect({ cases: world.gateway.core.store.count(), blobs: await blobFiles() }).toEqual(before);
+    expect({ cases: await world.gateway.core.store.count(), blobs: await blobFiles() }).toEqual(before);
   });
 
   test('a second material whose hash is wrong: refused, and the first material left no blob behind', async () => {

@@ -2,7 +2,6 @@
 // `npm run pii-keys -- rotate --file <keyring>`, start it again. New writes use the new key; every
 // record and blob sealed before stays readable, and a value that did not change keeps its old seal.
 import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { maskIdNumber } from '../../gateway/src/domain/mask.js';
 import { parseKeyring } from '../../gateway/src/store/keyring.js';
@@ -10,7 +9,7 @@ import { runScript } from '../support/cli.js';
 import { call, login, materialForm } from '../support/client.js';
 import { TINY_PNG, VALID_ID_NUMBER } from '../support/fixtures.js';
 import { draftCase, getCase, submittedCase, waitFor } from '../support/flows.js';
-import { sealedKeyId, storedRecord } from '../support/sealed.js';
+import { sealedKeyId, storedBlob, storedRecord, whileStopped } from '../support/sealed.js';
 import { startWorld, type World } from '../support/world.js';
 
 let world: World;
@@ -22,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => { await world?.close(); });
 
 const keyring = async () => parseKeyring(await readFile(world.config.piiKeys.file, 'utf8'));
-const blobKeyId = async (caseId: string, name: string) => sealedKeyId(await readFile(path.join(world.dataDir, 'blobs', caseId, name)));
+const blobKeyId = async (caseId: string, name: string, database = world.gateway.database) => sealedKeyId(await storedBlob(database, caseId, name));
 const download = async (url: string) => {
   const res = await fetch(`${world.url}${url}`, { headers: { authorization: `Bearer ${token}` } });
   expect(res.status, url).toBe(200);
@@ -37,8 +36,10 @@ describe('npm run pii-keys -- rotate, then a restart', () => {
     const draft = await draftCase(world.url, token, '310104');
     const oldMaterial = (await getCase(world.url, token, draft.caseId)).materials[0];
     await world.gateway.stop();
-    expect(sealedKeyId((await storedRecord(world.dataDir, draft.caseId)).applicant.idNumber)).toBe(oldKey);
-    expect(await blobKeyId(draft.caseId, oldMaterial.id)).toBe(oldKey);
+    await whileStopped(world.config.store.engine === 'sqlite' ? world.config.store.file : '', async (database) => {
+      expect(sealedKeyId((await storedRecord(database, draft.caseId)).applicant.idNumber)).toBe(oldKey);
+      expect(await blobKeyId(draft.caseId, oldMaterial.id, database)).toBe(oldKey);
+    });
 
     const rotated = await runScript('pii-keys.ts', 'rotate', '--file', world.config.piiKeys.file);
     expect(rotated).toMatchObject({ code: 0, out: expect.stringContaining(`(was ${oldKey})`) });
@@ -67,11 +68,11 @@ describe('npm run pii-keys -- rotate, then a restart', () => {
     // a case made now is sealed with the new key only
     const fresh = await draftCase(world.url, token, '310104');
     await world.restart();
-    const stored = await storedRecord(world.dataDir, fresh.caseId);
+    const stored = await storedRecord(world.gateway.database, fresh.caseId);
     for (const value of [stored.applicant.name, stored.applicant.idNumber, stored.applicant.phone, stored.delivery.address]) expect(sealedKeyId(value)).toBe(ring.current);
     const freshMaterial = (await getCase(world.url, token, fresh.caseId)).materials[0];
     expect(await blobKeyId(fresh.caseId, freshMaterial.id)).toBe(ring.current);
-    const kept = await storedRecord(world.dataDir, draft.caseId);
+    const kept = await storedRecord(world.gateway.database, draft.caseId);
     expect(sealedKeyId(kept.applicant.idNumber)).toBe(oldKey);
     // the lookup key did not rotate: the index finds old and new cases alike
     const found = (await call(world.url, 'GET', `/api/cases?idNumber=${VALID_ID_NUMBER}`, { token })).body.items.map((s: { id: string }) => s.id);

@@ -29,7 +29,7 @@ describe('a material whose bytes no longer match the hash taken at the window', 
   ])('%s refuses it on arrival; the handoff is dead-lettered at once and the case says which material and why', async (region, partnerWords) => {
     const { caseId, caseNo } = await draftCase(world.url, token, region);
     const material = (await getCase(world.url, token, caseId)).materials[0];
-    await rewriteBlob({ dataDir: world.dataDir, keysFile: world.config.piiKeys.file, caseId, name: material.id }, (bytes) => {
+    await rewriteBlob({ database: world.gateway.database, keysFile: world.config.piiKeys.file, caseId, name: material.id }, (bytes) => {
       bytes[bytes.length - 3] = bytes[bytes.length - 3]! ^ 0x01;
       return bytes;
     });

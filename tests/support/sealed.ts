@@ -1,10 +1,10 @@
 // For tests that look at what a gateway keeps on disk, where personal data is sealed
-// (gateway/src/store/personalData.ts): every file under a directory, a case's document, and the
+// (gateway/src/store/personalData.ts): every file under a directory, a case's stored row, and the
 // codec of a world's keyring to read or change a stored blob as the store would.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readKeyringFile } from '../../gateway/src/store/keyring.js';
-import { shardOf } from '../../gateway/src/store/paths.js';
+import { openDatabase, type SqlDatabase } from '../../gateway/src/store/sql/database.js';
 import { createPersonalDataCodec, type PersonalDataCodec } from '../../gateway/src/store/personalData.js';
 
 /** every file under `dir`, recursively */
@@ -18,11 +18,26 @@ export async function filesUnder(dir: string): Promise<string[]> {
   return out;
 }
 
-export const caseFileOf = (dataDir: string, caseId: string): string => path.join(dataDir, 'cases', shardOf(caseId), `${caseId}.json`);
+/** the stored record of a case as the database holds it (sealed) */
+export async function storedRecord(database: SqlDatabase, caseId: string): Promise<any> {
+  const row = await database.db.selectFrom('cases').select('record').where('id', '=', caseId).executeTakeFirstOrThrow();
+  return JSON.parse(row.record);
+}
 
-/** the stored record of a case as it is on disk (sealed) */
-export async function storedRecord(dataDir: string, caseId: string): Promise<any> {
-  return JSON.parse(await readFile(caseFileOf(dataDir, caseId), 'utf8')).record;
+/** a blob as the database holds it (sealed) */
+export async function storedBlob(database: SqlDatabase, caseId: string, name: string): Promise<Buffer> {
+  const row = await database.db.selectFrom('blobs').select('bytes').where('case_id', '=', caseId).where('name', '=', name).executeTakeFirstOrThrow();
+  return Buffer.from(row.bytes);
+}
+
+/** the SQLite database of a stopped gateway's data directory, for `use`, then closed again */
+export async function whileStopped<T>(file: string, use: (database: SqlDatabase) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ engine: 'sqlite', file });
+  try {
+    return await use(database);
+  } finally {
+    await database.close();
+  }
 }
 
 /** the key id a sealed value (`pii1.<key id>.…`) or a sealed blob (`KYPB`, 1, length, key id …) was sealed with */
@@ -36,9 +51,8 @@ export async function codecOf(keysFile: string): Promise<PersonalDataCodec> {
 }
 
 /** changes a stored blob's content the way a storage fault or tampering before sealing would: it still opens */
-export async function rewriteBlob(opts: { dataDir: string; keysFile: string; caseId: string; name: string }, change: (bytes: Buffer) => Buffer): Promise<void> {
+export async function rewriteBlob(opts: { database: SqlDatabase; keysFile: string; caseId: string; name: string }, change: (bytes: Buffer) => Buffer): Promise<void> {
   const codec = await codecOf(opts.keysFile);
-  const file = path.join(opts.dataDir, 'blobs', opts.caseId, opts.name);
-  const plain = codec.openBlob(opts.caseId, opts.name, await readFile(file));
-  await writeFile(file, codec.sealBlob(opts.caseId, opts.name, change(plain)));
+  const plain = codec.openBlob(opts.caseId, opts.name, await storedBlob(opts.database, opts.caseId, opts.name));
+  await opts.database.db.updateTable('blobs').set({ bytes: codec.sealBlob(opts.caseId, opts.name, change(plain)) }).where('case_id', '=', opts.caseId).where('name', '=', opts.name).execute();
 }

@@ -1,6 +1,6 @@
 // The demo accounts seeded when SEED_DEMO_USERS is on (development default; documented in README).
 import { hashPassword } from './passwords.js';
-import type { UserRecord } from '../store/userStore.js';
+import type { UserRecord } from '../store/sql/users.js';
 
 export const DEMO_ACCOUNTS = [
   { username: 'zhuji01', password: 'Zhuji@2026', displayName: '王芳', region: '330681', window: '诸暨市行政服务中心跨域通办窗口', roles: ['clerk'] },

@@ -4,7 +4,7 @@
 //   'window'  the clerk works for the region whose window received the case (收件地): our own clerks
 //   'visible' the clerk's region received the case or decides it (办理地): partner clerks for 三方连线
 import { GatewayError } from '../errors.js';
-import type { Role } from '../store/userStore.js';
+import type { Role } from '../store/sql/users.js';
 import type { Clerk } from './tokens.js';
 
 interface Rule { roles: readonly Role[]; where: 'window' | 'visible' }

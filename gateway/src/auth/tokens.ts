@@ -1,7 +1,7 @@
 // Clerk session tokens: HS256 JWTs (jose), so a restart or a second gateway instance accepts them.
 import { SignJWT, jwtVerify } from 'jose';
 import { GatewayError } from '../errors.js';
-import type { Role } from '../store/userStore.js';
+import type { Role } from '../store/sql/users.js';
 
 export interface Clerk {
   username: string;

@@ -48,7 +48,7 @@ export function receiveCase(core: Core, partner: string, idempotencyKey: string,
 
 async function receiveOnce(core: Core, partner: string, idempotencyKey: string, rawBody: Buffer, input: InboundCaseInput): Promise<{ reply: InboundReply; replayed: boolean }> {
   const bodySha256 = createHash('sha256').update(rawBody).digest('hex');
-  const earlierId = core.store.findCaseIdByInboundKey(partner, idempotencyKey);
+  const earlierId = await core.store.findCaseIdByInboundKey(partner, idempotencyKey);
   if (earlierId) {
     const earlier = (await core.store.getCase(earlierId))!;
     if (earlier.inbound?.bodySha256 !== bodySha256) throw new GatewayError('IDEMPOTENCY_CONFLICT', `幂等键 ${idempotencyKey} 已用于内容不同的请求`);

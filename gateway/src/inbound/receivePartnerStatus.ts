@@ -11,14 +11,14 @@ import type { Core } from '../deps.js';
 
 export type StatusOutcome = 'applied' | 'duplicate' | 'ignored';
 
-export function findCaseIdForUpdate(core: Core, partner: string, u: PartnerStatusUpdate): string {
-  const id = core.store.findCaseIdByPartnerRef(partner, u.partnerRef) ?? (u.caseNo ? core.store.findCaseIdByNo(u.caseNo) : undefined);
+export async function findCaseIdForUpdate(core: Core, partner: string, u: PartnerStatusUpdate): Promise<string> {
+  const id = (await core.store.findCaseIdByPartnerRef(partner, u.partnerRef)) ?? (u.caseNo ? await core.store.findCaseIdByNo(u.caseNo) : undefined);
   if (!id) throw new GatewayError('CASE_NOT_FOUND', `找不到合作地区办件 ${u.partnerRef}${u.caseNo ? `（${u.caseNo}）` : ''}`);
   return id;
 }
 
 export async function receivePartnerStatus(core: Core, partner: string, u: PartnerStatusUpdate): Promise<StatusOutcome> {
-  const caseId = findCaseIdForUpdate(core, partner, u);
+  const caseId = await findCaseIdForUpdate(core, partner, u);
   const doc = u.result?.document;
   let stored: { name: string; sha256: string; size: number; bytes: Buffer } | undefined;
   if (doc) {

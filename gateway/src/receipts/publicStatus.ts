@@ -13,7 +13,7 @@ const same = (a: string, b: string): boolean => a.length === b.length && timingS
 const OPEN: CaseStatus[] = ['received', 'forwarded', 'accepted', 'needs_supplement'];
 
 export async function getPublicCaseStatus(core: Core, caseNo: string, code: string) {
-  const id = core.store.findCaseIdByNo(caseNo);
+  const id = await core.store.findCaseIdByNo(caseNo);
   const c = id ? await core.store.getCase(id) : undefined;
   if (!c || !c.publicCode || !same(code.toUpperCase(), c.publicCode)) throw new GatewayError('CASE_NOT_FOUND', '办件编号或查询码不正确');
   const progress = (await core.store.events(c.id))

@@ -1,67 +1,60 @@
-// The store with its audit chainer, wired together. lowStore.ts never imports the audit code: it
-// calls the `onEvents` callback it is given; the chainer is given the store (as the narrow
-// ChainerStore type). This file is the only one that imports both, so the module graph has no
-// cycle: store/index → audit/* → store/{types,logger,lru}, and store/lowStore → nothing in audit/.
+// The store, opened and wired: the SQL database (migrated), the case store on it, personal data sealed
+// at rest around it, and the audit trail's verifier. The audit chain is written in the same
+// transaction as the events it chains, so there is no chainer to wait for.
 import type { AnchorLog } from '../audit/anchors.js';
-import { createAuditChainer } from '../audit/chain.js';
 import { type AuditVerdict, verifyCaseAudit } from '../audit/verify.js';
 import type { Keyring } from './keyring.js';
-import type { StoreLogger } from './logger.js';
-import { createLowStore, type LowStore, type LowStoreOptions } from './lowStore.js';
 import { createPersonalDataCodec } from './personalData.js';
 import { withSealedPersonalData } from './sealedStore.js';
+import { openDatabase, type SqlDatabase, type SqlTarget } from './sql/database.js';
+import { createSqlStore } from './sql/caseStore.js';
+import type { Store } from './types.js';
 
 export type { AuditVerdict } from '../audit/verify.js';
 export { verifyCaseAudit } from '../audit/verify.js';
-export { createLowStore, type CheckpointStage, type LowStore, type LowStoreOptions, type InitReport, type StoreStats } from './lowStore.js';
-export { BlobNotFoundError } from './blobs.js';
+export { BlobNotFoundError, type Store } from './types.js';
 export { openKeyringFile, KeyringError, type Keyring } from './keyring.js';
 export { PersonalDataError } from './personalData.js';
 export type { StoreLogger } from './logger.js';
-export { NonceJournal } from './nonceJournal.js';
+export { StoreInUseError, type SqlDatabase, type SqlTarget } from './sql/database.js';
 
-/** dataDir, fsync and logger are what the gateway sets; the rest tune or test the store (lowStore.ts) */
-export interface OpenStoreOptions extends Omit<LowStoreOptions, 'onEvents'> {
-  dataDir: string;
-  fsync?: boolean;
-  logger?: StoreLogger;
-  /** the signed anchors of the chain heads (anchors.ts): told every new head, asked by verify */
-  anchors?: AnchorLog;
+export interface OpenStoreOptions {
+  /** SQLite file (the embedded default) or PostgreSQL URL */
+  target: SqlTarget;
   /** the keys personal data is sealed with at rest (personalData.ts); from PII_KEYS_FILE */
   keyring: Keyring;
+  /** the signed anchors of the chain heads (anchors.ts): told every new head, asked by verify */
+  anchors?: AnchorLog;
+  now?: () => Date;
 }
 
 export interface StoreAudit {
-  /** resolves once every event written so far is chained */
+  /** kept for callers that wait for the chain: every committed event is chained already */
   flush(): Promise<void>;
-  /** flushes, then verifies the case's chain against its stored events */
+  /** verifies the case's chain (and its anchored head) */
   verify(caseId: string): Promise<AuditVerdict>;
-  /** flushes and stops the chainer (call before store.close()) */
   close(): Promise<void>;
 }
 
-/**
- * Opens (init) the store, starts the chainer and reconciles what a crash left unchained. The store it
- * returns seals personal data on the way in and opens it on the way out; the chainer works on the
- * store underneath, since events hold no personal data.
- */
-export async function openStore(opts: OpenStoreOptions): Promise<{ store: LowStore; audit: StoreAudit }> {
-  // the callback reaches the chainer only after init(), when `audit` exists
-  const { anchors, keyring, ...storeOpts } = opts;
-  const codec = createPersonalDataCodec(keyring);
-  const store = createLowStore({ ...storeOpts, onEvents: (caseId, events) => audit.enqueue(caseId, events) });
-  const audit = createAuditChainer({ store, logger: opts.logger, ...(anchors ? { onChained: (caseId, head) => anchors.note(caseId, head) } : {}) });
-  await store.init();
-  audit.reconcile(store.casesToReconcile());
+export interface OpenedStore {
+  store: Store;
+  audit: StoreAudit;
+  /** the database the store runs on (the other repositories share it) */
+  database: SqlDatabase;
+}
+
+export async function openStore(opts: OpenStoreOptions): Promise<OpenedStore> {
+  const database = await openDatabase(opts.target);
+  const { anchors } = opts;
+  const inner = createSqlStore(database, { ...(opts.now ? { now: opts.now } : {}), ...(anchors ? { onChained: (caseId, head) => anchors.note(caseId, head) } : {}) });
   return {
-    store: withSealedPersonalData(store, codec),
+    // events and the audit trail hold no personal data: the verifier reads the store underneath
+    store: withSealedPersonalData(inner, createPersonalDataCodec(opts.keyring)),
     audit: {
-      flush: () => audit.flush(),
-      async verify(caseId) {
-        await audit.flush();
-        return verifyCaseAudit(store, caseId, anchors);
-      },
-      close: () => audit.close(),
+      flush: async () => {},
+      verify: (caseId) => verifyCaseAudit(inner, caseId, anchors),
+      close: async () => {},
     },
+    database,
   };
 }

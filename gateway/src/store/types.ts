@@ -1,11 +1,13 @@
-// The store's one interface. Only gateway/src/store/ touches lowdb or the data directory; everything
-// else sees plain data through this, so a PostgreSQL store can replace it by implementing it again.
+// The store's one interface. Only gateway/src/store/ touches the database and the data directory;
+// everything else sees plain data through this. One implementation serves both engines
+// (sql/caseStore.ts on SQLite or PostgreSQL), wrapped so that personal data is sealed at rest
+// (sealedStore.ts).
 import type { CaseEvent, CaseRecord, CaseStatus, Direction, HandoffJobStatus } from '../domain/case.js';
 
 /** An event as a use case writes it: the store numbers it (seq) and stamps the case id. */
 export type NewEvent = Omit<CaseEvent, 'caseId' | 'seq'>;
 
-/** What the in-memory index keeps of each case: enough to list, filter and schedule, nothing personal. */
+/** What a list of cases shows of each: enough to list, filter and schedule, nothing personal. */
 export interface CaseSummary {
   id: string;
   caseNo: string;
@@ -23,8 +25,6 @@ export interface CaseSummary {
   /** the status of the latest handoff job, if any */
   handoffStatus?: HandoffJobStatus;
   eventCount: number;
-  /** the keyed hash of the applicant's ID number (personalData.ts): a pseudonym to filter by, never the number */
-  idNumberHash?: string;
 }
 
 export interface CaseQuery {
@@ -37,11 +37,9 @@ export interface CaseQuery {
   deadlineBefore?: string;
   /** caseNo contains this */
   caseNo?: string;
-  /**
-   * the applicant's full ID number: the personal-data layer (sealedStore.ts) replaces it by its keyed
-   * hash before the query reaches a store, which filters by `idNumberHash` only
-   */
+  /** the applicant's full ID number: found through its keyed hash (sealedStore.ts), never stored plain */
   idNumber?: string;
+  /** inside the store only: the keyed hash the sealing layer made of `idNumber` */
   idNumberHash?: string;
   /** newest first */
   offset: number;
@@ -65,36 +63,45 @@ export interface AuditEntry {
   event: CaseEvent;
 }
 
+/** A blob (material file, document) that is not in the store. */
+export class BlobNotFoundError extends Error {
+  readonly code = 'BLOB_NOT_FOUND';
+  constructor(
+    readonly caseId: string,
+    readonly blobName: string,
+  ) {
+    super(`blob ${blobName} of case ${caseId} is not in the store`);
+    this.name = 'BlobNotFoundError';
+  }
+}
+
 export interface Store {
-  /** open the data directory and build the in-memory indexes */
-  init(): Promise<void>;
-  close(): Promise<void>;
-  /** store a new case with its first events in one durable write */
+  /** store a new case with its first events and jobs in one transaction */
   createCase(record: CaseRecord, events: NewEvent[]): Promise<{ record: CaseRecord; events: CaseEvent[] }>;
   getCase(id: string): Promise<CaseRecord | undefined>;
-  findCaseIdByNo(caseNo: string): string | undefined;
-  findCaseIdByPartnerRef(partner: string, partnerRef: string): string | undefined;
-  findCaseIdByInboundKey(partner: string, idempotencyKey: string): string | undefined;
+  findCaseIdByNo(caseNo: string): Promise<string | undefined>;
+  findCaseIdByPartnerRef(partner: string, partnerRef: string): Promise<string | undefined>;
+  findCaseIdByInboundKey(partner: string, idempotencyKey: string): Promise<string | undefined>;
   /**
-   * Read-modify-write of one case under a per-case lock, then one durable write (case + new events).
-   * `mutate` changes the record in place and returns the events to append; if it throws, nothing is
-   * written. `version` is incremented and `updatedAt` set by the caller's mutate.
+   * Read-modify-write of one case in one transaction (the case row locked): `mutate` changes the
+   * record in place and returns the events to append; case, events and jobs commit together. If it
+   * throws, nothing is written. `version` is set by the store; `updatedAt` by the caller's mutate.
    */
   updateCase(id: string, mutate: (record: CaseRecord) => NewEvent[] | Promise<NewEvent[]>): Promise<{ record: CaseRecord; events: CaseEvent[] }>;
-  listCases(query: CaseQuery): { items: CaseSummary[]; total: number };
+  listCases(query: CaseQuery): Promise<{ items: CaseSummary[]; total: number }>;
   /** pending handoff jobs due at or before `now`, oldest first */
-  dueJobs(now: Date, limit: number): DueJob[];
+  dueJobs(now: Date, limit: number): Promise<DueJob[]>;
   /** the earliest nextAttemptAt of any pending job, to know how long the worker may sleep */
-  nextDueAt(): Date | undefined;
-  /** cases of a partner in the given states (for polling partners) */
-  casesOfPartner(partner: string, statuses: CaseStatus[]): CaseSummary[];
+  nextDueAt(): Promise<Date | undefined>;
+  /** cases of a partner in the given states (for polling partners), newest first */
+  casesOfPartner(partner: string, statuses: CaseStatus[]): Promise<CaseSummary[]>;
   events(caseId: string): Promise<CaseEvent[]>;
+  /** the audit trail: the events with their chain hashes, written in the same transaction as them */
+  readAudit(caseId: string): Promise<AuditEntry[]>;
   /** material files, result documents: durable before the promise resolves */
   putBlob(caseId: string, name: string, bytes: Buffer): Promise<void>;
   getBlob(caseId: string, name: string): Promise<Buffer>;
-  /** the audit trail (written by the audit chainer, off the hot path) */
-  appendAudit(caseId: string, entries: AuditEntry[]): Promise<void>;
-  readAudit(caseId: string): Promise<AuditEntry[]>;
   /** how many cases are stored */
-  count(): number;
+  count(): Promise<number>;
+  close(): Promise<void>;
 }

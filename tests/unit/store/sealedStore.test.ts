@@ -1,58 +1,43 @@
-// The store as openStore returns it: personal data plain above it, sealed in its files; what does not
-// open (moved, altered) fails the call rather than coming back as wrong data.
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The store as openStore returns it, on both engines: personal data plain above it, sealed in the
+// database; what does not open (moved, altered) fails the call rather than coming back as wrong data.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { openStore, PersonalDataError, type LowStore } from '../../../gateway/src/store/index.js';
-import { generateKeyring } from '../../../gateway/src/store/keyring.js';
-import { shardOf } from '../../../gateway/src/store/paths.js';
+import { PersonalDataError, type OpenedStore } from '../../../gateway/src/store/index.js';
 import { TINY_PDF } from '../../support/fixtures.js';
+import { storedBlob, storedRecord } from '../../support/sealed.js';
 import { caseRecord, event } from '../../support/storeCases.js';
+import { ENGINES, testStores, type TestStores } from '../../support/storeTargets.js';
 
-let dir: string;
-const keyring = generateKeyring();
-const opened: { store: LowStore; close(): Promise<void> }[] = [];
-
-async function open(): Promise<LowStore> {
-  const o = await openStore({ dataDir: dir, keyring });
-  opened.push({ store: o.store, close: async () => { await o.audit.close(); await o.store.close(); } });
-  return o.store;
-}
-async function closeAll(): Promise<void> {
-  await Promise.all(opened.splice(0).map((o) => o.close()));
-}
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'store-sealed-'));
-});
-afterEach(async () => {
-  await closeAll();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const caseFile = (id: string): string => join(dir, 'cases', shardOf(id), `${id}.json`);
-const stored = async (id: string) => JSON.parse(await readFile(caseFile(id), 'utf8')).record;
 const applicant = { kind: 'person' as const, name: '林晓雯', idType: '111' as const, idNumber: '330681199003071233', phone: '13812345678', address: '浙江省诸暨市暨阳街道艮塔西路1号' };
 
-describe('the store openStore returns', () => {
-  test('gives back plain records while its case file holds them sealed; an update leaves unchanged values as they were sealed', async () => {
-    const store = await open();
+describe.each(ENGINES)('the store openStore returns, on %s', (engine) => {
+  let stores: TestStores;
+  let o: OpenedStore;
+  beforeEach(async () => {
+    stores = await testStores(engine, 'sealed');
+    o = await stores.open();
+  });
+  afterEach(async () => { await stores.dispose(); });
+
+  const setRecord = async (id: string, change: (r: any) => void) => {
+    const r = await storedRecord(o.database, id);
+    change(r);
+    await o.database.db.updateTable('cases').set({ record: JSON.stringify(r) }).where('id', '=', id).execute();
+  };
+
+  test('gives back plain records while the database holds them sealed; an update leaves unchanged values as they were sealed', async () => {
     const record = caseRecord(1, { applicant });
-    expect((await store.createCase(record, [event('case.created')])).record).toEqual(record);
-    expect(await store.getCase(record.id)).toEqual(record);
-    await store.flushDocuments();
-    const before = await stored(record.id);
+    expect((await o.store.createCase(record, [event('case.created')])).record).toEqual(record);
+    expect(await o.store.getCase(record.id)).toEqual(record);
+    const before = await storedRecord(o.database, record.id);
     expect(JSON.stringify(before)).not.toMatch(/林晓雯|330681199003071233|13812345678|艮塔西路/);
 
-    const { record: updated } = await store.updateCase(record.id, (c) => {
+    const { record: updated } = await o.store.updateCase(record.id, (c) => {
       c.applicant.phone = '13900001111';
       c.status = 'forwarded';
       return [event('case.status_changed')];
     });
     expect(updated).toEqual({ ...record, applicant: { ...applicant, phone: '13900001111' }, status: 'forwarded', version: 2 });
-    await store.flushDocuments();
-    const after = await stored(record.id);
+    const after = await storedRecord(o.database, record.id);
     expect(after.applicant.name).toBe(before.applicant.name);
     expect(after.applicant.idNumber).toBe(before.applicant.idNumber);
     expect(after.applicant.phone).not.toBe(before.applicant.phone);
@@ -60,56 +45,44 @@ describe('the store openStore returns', () => {
   });
 
   test('finds a person’s cases by ID number through its keyed hash; summaries carry neither', async () => {
-    const store = await open();
-    await store.createCase(caseRecord(1, { applicant }), [event('case.created')]);
-    await store.createCase(caseRecord(2, { applicant: { ...applicant, idNumber: '110101199003071234' } }), [event('case.created')]);
-    await store.createCase(caseRecord(3, { applicant: { ...applicant, idNumber: '33068119900307123X' } }), [event('case.created')]);
-    await store.createCase(caseRecord(4, { applicant: { ...applicant, name: '另一位' } }), [event('case.created')]);
+    await o.store.createCase(caseRecord(1, { applicant }), [event('case.created')]);
+    await o.store.createCase(caseRecord(2, { applicant: { ...applicant, idNumber: '110101199003071234' } }), [event('case.created')]);
+    await o.store.createCase(caseRecord(3, { applicant: { ...applicant, idNumber: '33068119900307123X' } }), [event('case.created')]);
+    await o.store.createCase(caseRecord(4, { applicant: { ...applicant, name: '另一位' } }), [event('case.created')]);
     const q = { regions: ['330681'], offset: 0, limit: 10 };
-    const found = store.listCases({ ...q, idNumber: '330681199003071233' });
+    const found = await o.store.listCases({ ...q, idNumber: '330681199003071233' });
     expect(found.items.map((s) => s.id)).toEqual(['case-00004', 'case-00001']);
-    expect(store.listCases({ ...q, idNumber: '33068119900307123x' }).items.map((s) => s.id)).toEqual(['case-00003']);
-    expect(store.listCases({ ...q, idNumber: '110101199003071235' }).total).toBe(0);
+    expect((await o.store.listCases({ ...q, idNumber: '33068119900307123x' })).items.map((s) => s.id)).toEqual(['case-00003']);
+    expect((await o.store.listCases({ ...q, idNumber: '110101199003071235' })).total).toBe(0);
     expect(JSON.stringify(found)).not.toMatch(/idNumber|330681199003/);
-    expect(store.listCases(q).total).toBe(4);
+    expect((await o.store.listCases(q)).total).toBe(4);
   });
 
-  test('a value moved to another field on disk, or altered, fails reads and updates with PersonalDataError, and the update writes nothing', async () => {
-    const first = await open();
-    await first.createCase(caseRecord(1, { applicant }), [event('case.created')]);
-    await first.createCase(caseRecord(2, { applicant }), [event('case.created')]);
-    await closeAll();
+  test('a value moved to another field in the database, or altered, fails reads and updates with PersonalDataError, and the update writes nothing', async () => {
+    await o.store.createCase(caseRecord(1, { applicant }), [event('case.created')]);
+    await o.store.createCase(caseRecord(2, { applicant }), [event('case.created')]);
+    await setRecord('case-00001', (r) => { r.applicant.name = r.applicant.idNumber; });
+    await setRecord('case-00002', (r) => { r.applicant.phone = r.applicant.phone.replace(/\.(.)([^.]*)$/, (_m: string, c: string, rest: string) => `.${c === 'A' ? 'B' : 'A'}${rest}`); });
 
-    const one = JSON.parse(await readFile(caseFile('case-00001'), 'utf8'));
-    one.record.applicant.name = one.record.applicant.idNumber;
-    await writeFile(caseFile('case-00001'), JSON.stringify(one));
-    const two = JSON.parse(await readFile(caseFile('case-00002'), 'utf8'));
-    two.record.applicant.phone = two.record.applicant.phone.replace(/\.(.)([^.]*)$/, (_m: string, c: string, rest: string) => `.${c === 'A' ? 'B' : 'A'}${rest}`);
-    await writeFile(caseFile('case-00002'), JSON.stringify(two));
-
-    const store = await open();
-    await expect(store.getCase('case-00001')).rejects.toThrow(PersonalDataError);
-    await expect(store.getCase('case-00001')).rejects.toThrow(/applicant\.name of case case-00001/);
-    await expect(store.getCase('case-00002')).rejects.toThrow(/applicant\.phone of case case-00002/);
-    await expect(store.updateCase('case-00001', () => [event('case.viewed')])).rejects.toThrow(PersonalDataError);
-    // nothing was written: the case still has its one event, and its file the edited value
-    expect(await store.events('case-00001')).toHaveLength(1);
-    expect((await stored('case-00001')).applicant.name).toBe(one.record.applicant.name);
+    await expect(o.store.getCase('case-00001')).rejects.toThrow(PersonalDataError);
+    await expect(o.store.getCase('case-00001')).rejects.toThrow(/applicant\.name of case case-00001/);
+    await expect(o.store.getCase('case-00002')).rejects.toThrow(/applicant\.phone of case case-00002/);
+    await expect(o.store.updateCase('case-00001', () => [event('case.viewed')])).rejects.toThrow(PersonalDataError);
+    expect(await o.store.events('case-00001')).toHaveLength(1);
   });
 
-  test('a blob is sealed in its file; one altered or copied from another case fails to read', async () => {
-    const store = await open();
-    await store.putBlob('case-00001', 'm1', TINY_PDF);
-    await store.putBlob('case-00002', 'm1', TINY_PDF);
-    expect(await store.getBlob('case-00001', 'm1')).toEqual(TINY_PDF);
-    const file = join(dir, 'blobs', 'case-00001', 'm1');
-    const onDisk = await readFile(file);
-    expect(onDisk.includes(TINY_PDF.subarray(0, 16))).toBe(false);
+  test('a blob is sealed in the database; one altered or copied from another case fails to read', async () => {
+    await o.store.putBlob('case-00001', 'm1', TINY_PDF);
+    await o.store.putBlob('case-00002', 'm1', TINY_PDF);
+    expect(await o.store.getBlob('case-00001', 'm1')).toEqual(TINY_PDF);
+    const sealed = await storedBlob(o.database, 'case-00001', 'm1');
+    expect(sealed.includes(TINY_PDF.subarray(0, 16))).toBe(false);
+    const setBlob = (bytes: Buffer) => o.database.db.updateTable('blobs').set({ bytes }).where('case_id', '=', 'case-00001').where('name', '=', 'm1').execute();
 
-    await copyFile(join(dir, 'blobs', 'case-00002', 'm1'), file);
-    await expect(store.getBlob('case-00001', 'm1')).rejects.toThrow(PersonalDataError);
-    onDisk[onDisk.length - 1]! ^= 1;
-    await writeFile(file, onDisk);
-    await expect(store.getBlob('case-00001', 'm1')).rejects.toThrow(/blob:m1 of case case-00001 does not open/);
+    await setBlob(await storedBlob(o.database, 'case-00002', 'm1'));
+    await expect(o.store.getBlob('case-00001', 'm1')).rejects.toThrow(PersonalDataError);
+    sealed[sealed.length - 1]! ^= 1;
+    await setBlob(sealed);
+    await expect(o.store.getBlob('case-00001', 'm1')).rejects.toThrow(/blob:m1 of case case-00001 does not open/);
   });
 });

@@ -1,22 +1,32 @@
-// The memory and audit-anchor settings of the gateway: documented defaults, bounds, and a bad value refused by name.
+// The store, memory and audit-anchor settings of the gateway: documented defaults, bounds, and a bad
+// value refused by name.
 import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../../../gateway/src/config.js';
 
 const load = (env: Record<string, string>) => loadConfig({ NODE_ENV: 'test', ...env }, []);
 
-describe('STORE_CACHE_CASES, HEAP_GROWTH_PERCENT and AUDIT_ANCHOR_INTERVAL_S', () => {
-  test('defaults: 512 case documents kept parsed, heap limit 50 % above what the last full GC kept', () => {
-    expect(load({})).toMatchObject({ storeCacheCases: 512, heapGrowthPercent: 50, auditAnchorIntervalS: 300 });
-    expect(load({ STORE_CACHE_CASES: '4000', HEAP_GROWTH_PERCENT: '0' })).toMatchObject({ storeCacheCases: 4000, heapGrowthPercent: 0 });
+describe('STORE, DATABASE_URL, INSTANCE_ID, HEAP_GROWTH_PERCENT and AUDIT_ANCHOR_INTERVAL_S', () => {
+  test('defaults: SQLite in DATA_DIR, heap limit 50 % above what the last full GC kept', () => {
+    expect(load({ DATA_DIR: '/srv/kytb/' })).toMatchObject({ store: { engine: 'sqlite', file: '/srv/kytb/gateway.sqlite' }, heapGrowthPercent: 50, auditAnchorIntervalS: 300 });
+    expect(load({ HEAP_GROWTH_PERCENT: '0' })).toMatchObject({ heapGrowthPercent: 0 });
+  });
+
+  test('STORE=postgres takes DATABASE_URL and a pool size', () => {
+    expect(load({ STORE: 'postgres', DATABASE_URL: 'postgres://kytb:pw@db:5432/kytb', DATABASE_POOL_SIZE: '20', INSTANCE_ID: 'gw-2' }))
+      .toMatchObject({ store: { engine: 'postgres', url: 'postgres://kytb:pw@db:5432/kytb', poolSize: 20 }, instanceId: 'gw-2' });
   });
 
   test.each([
-    ['STORE_CACHE_CASES', '0'],
-    ['STORE_CACHE_CASES', 'many'],
-    ['HEAP_GROWTH_PERCENT', '-5'],
-    ['HEAP_GROWTH_PERCENT', '500'],
-    ['AUDIT_ANCHOR_INTERVAL_S', '0'],
-  ])('%s=%s is refused with the variable named', (name, value) => {
-    expect(() => load({ [name]: value })).toThrow(name);
+    [{ STORE: 'mysql' }, 'STORE'],
+    [{ STORE: 'postgres' }, 'DATABASE_URL'],
+    [{ STORE: 'postgres', DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://x/y' }, 'DATABASE_URL'],
+    [{ STORE: 'postgres', DATABASE_URL: 'postgres://x/y', DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
+    [{ INSTANCE_ID: 'a b' }, 'INSTANCE_ID'],
+    [{ HEAP_GROWTH_PERCENT: '-5' }, 'HEAP_GROWTH_PERCENT'],
+    [{ HEAP_GROWTH_PERCENT: '500' }, 'HEAP_GROWTH_PERCENT'],
+    [{ AUDIT_ANCHOR_INTERVAL_S: '0' }, 'AUDIT_ANCHOR_INTERVAL_S'],
+  ])('%o is refused with %s named', (env, name) => {
+    expect(() => load(env as Record<string, string>)).toThrow(name);
   });
 });

@@ -19,7 +19,7 @@ const EXPECTED: Record<string, string[]> = {
   blobs: ['case_id', 'name', 'bytes', 'size', 'created_at'],
   inbound_nonces: ['partner', 'nonce', 'expires_at'],
   users: ['username', 'display_name', 'region', 'window', 'roles', 'password_hash', 'disabled'],
-  login_throttle: ['key', 'failures', 'in_flight', 'since', 'locked_until'],
+  login_throttle: ['scope', 'key', 'failures', 'since', 'locked_until', 'reservations', 'expires_at'],
   audit_anchors: ['n', 'at', 'hash', 'record'],
   open_sessions: ['session_id', 'case_id', 'opened_at', 'instance_id'],
   gateway_instances: ['id', 'url', 'started_at', 'heartbeat_at'],

@@ -1,147 +1,135 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The case store on both engines: records, events and jobs written in one transaction, read back as
+// written; concurrent read-modify-writes lose nothing; lists, lookups and due jobs come from SQL.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createLowStore, type LowStore } from '../../../gateway/src/store/lowStore.js';
-import { shardOf } from '../../../gateway/src/store/paths.js';
-import { caseRecord, event } from '../../support/storeCases.js';
+import type { Store } from '../../../gateway/src/store/index.js';
+import { caseRecord, event, handoffJob, minutesAfterBase } from '../../support/storeCases.js';
+import { ENGINES, testStores, type TestStores } from '../../support/storeTargets.js';
 
-let dir: string;
-const opened: LowStore[] = [];
+describe.each(ENGINES)('the case store on %s', (engine) => {
+  let stores: TestStores;
+  let store: Store;
+  beforeEach(async () => {
+    stores = await testStores(engine, 'store');
+    store = (await stores.open()).store;
+  });
+  afterEach(async () => { await stores.dispose(); });
 
-async function open(options: { cacheSize?: number } = {}): Promise<LowStore> {
-  const store = createLowStore({ dataDir: dir, ...options });
-  await store.init();
-  opened.push(store);
-  return store;
-}
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'store-'));
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((s) => s.close()));
-  await rm(dir, { recursive: true, force: true });
-});
-
-const caseFile = (id: string): string => join(dir, 'cases', shardOf(id), `${id}.json`);
-
-describe('the case store', () => {
   test('a created case reads back as written, its first events numbered from 1 and stamped with the case id', async () => {
-    const store = await open();
-    const record = caseRecord(1);
+    const record = caseRecord(1, { handoffs: [handoffJob('j1', minutesAfterBase(1))] });
     const created = await store.createCase(record, [event('case.created'), event('case.material_added', { materialId: 'm1' })]);
-
-    expect(created.events.map((e) => [e.caseId, e.seq, e.type])).toEqual([
-      ['case-00001', 1, 'case.created'],
-      ['case-00001', 2, 'case.material_added'],
-    ]);
+    expect(created.events.map((e) => [e.caseId, e.seq, e.type])).toEqual([['case-00001', 1, 'case.created'], ['case-00001', 2, 'case.material_added']]);
     expect(await store.getCase(record.id)).toEqual(record);
     expect(await store.events(record.id)).toEqual(created.events);
-    expect(store.findCaseIdByNo(record.caseNo)).toBe(record.id);
-    expect(store.count()).toBe(1);
+    expect(await store.findCaseIdByNo(record.caseNo)).toBe(record.id);
+    expect(await store.count()).toBe(1);
   });
 
-  test('an update changes the record, continues the event seq after the last one and bumps the version', async () => {
-    const store = await open();
+  test('an update changes the record, continues the event seq, bumps the version, and its jobs are written with it', async () => {
     await store.createCase(caseRecord(1), [event('case.created')]);
-
     const { record, events } = await store.updateCase('case-00001', (c) => {
       c.status = 'forwarded';
       c.partnerRef = 'XH-2026-0001';
+      c.handoffs.push(handoffJob('j1', minutesAfterBase(5)));
       return [event('case.status_changed', { from: 'received', to: 'forwarded' }), event('handoff.delivered')];
     });
-
-    expect(record.status).toBe('forwarded');
-    expect(record.version).toBe(2);
+    expect(record).toMatchObject({ status: 'forwarded', version: 2 });
     expect(events.map((e) => e.seq)).toEqual([2, 3]);
-    expect((await store.getCase('case-00001'))?.partnerRef).toBe('XH-2026-0001');
-    expect(store.findCaseIdByPartnerRef('310104', 'XH-2026-0001')).toBe('case-00001');
+    expect((await store.getCase('case-00001'))?.handoffs.map((j) => j.id)).toEqual(['j1']);
+    expect(await store.findCaseIdByPartnerRef('310104', 'XH-2026-0001')).toBe('case-00001');
     expect((await store.events('case-00001')).map((e) => e.seq)).toEqual([1, 2, 3]);
+    await store.updateCase('case-00001', (c) => { c.handoffs[0]!.status = 'delivered'; c.handoffs[0]!.attempts = 1; return []; });
+    expect((await store.getCase('case-00001'))?.handoffs[0]).toMatchObject({ status: 'delivered', attempts: 1 });
   });
 
-  test('when mutate throws, nothing is written and the cached case is unchanged', async () => {
-    const store = await open();
+  test('when mutate throws, nothing is written: no event, no job, no change', async () => {
     await store.createCase(caseRecord(1), [event('case.created')]);
-    // documents follow their (durable) log entries in the background: write them out to look at the file
-    await store.flushDocuments();
-    const before = await readFile(caseFile('case-00001'), 'utf8');
-
-    await expect(
-      store.updateCase('case-00001', (c) => {
-        c.status = 'completed';
-        c.materials.push({ id: 'm9', code: 'M09', name: '半途而废', fileName: 'x.pdf', mediaType: 'application/pdf', size: 1, sha256: 'x', pages: 1, addedAt: c.createdAt, addedBy: 'clerk:x' });
-        throw new Error('guard failed');
-      }),
-    ).rejects.toThrow('guard failed');
-
-    await store.flushDocuments();
-    expect(await readFile(caseFile('case-00001'), 'utf8')).toBe(before);
+    await expect(store.updateCase('case-00001', (c) => {
+      c.status = 'withdrawn';
+      c.handoffs.push(handoffJob('j1', minutesAfterBase(1)));
+      throw new Error('refused');
+    })).rejects.toThrow('refused');
     const after = await store.getCase('case-00001');
-    expect(after?.status).toBe('received');
-    expect(after?.materials).toEqual([]);
+    expect({ status: after?.status, version: after?.version, jobs: after?.handoffs.length }).toEqual({ status: 'received', version: 1, jobs: 0 });
     expect(await store.events('case-00001')).toHaveLength(1);
-    expect(store.listCases({ regions: ['330681'], status: ['completed'], offset: 0, limit: 10 }).total).toBe(0);
+    expect(await store.dueJobs(new Date(minutesAfterBase(100)), 10)).toEqual([]);
   });
 
   test('50 concurrent read-modify-writes of one case lose no update', async () => {
-    const store = await open();
-    await store.createCase(caseRecord(1, { promisedDays: 0 }), [event('case.created')]);
-
-    await Promise.all(
-      Array.from({ length: 50 }, (_, i) =>
-        store.updateCase('case-00001', async (c) => {
-          const seen = c.promisedDays;
-          // yield inside the critical section: without the per-case lock the others would read the same value
-          await new Promise((r) => setImmediate(r));
-          c.promisedDays = seen + 1;
-          return [event('case.viewed', { i })];
-        }),
-      ),
-    );
-
-    const record = await store.getCase('case-00001');
-    expect(record?.promisedDays).toBe(50);
-    expect(record?.version).toBe(51);
+    await store.createCase(caseRecord(1, { materials: [] }), [event('case.created')]);
+    await Promise.all(Array.from({ length: 50 }, (_, i) => store.updateCase('case-00001', (c) => {
+      c.materials.push({ id: `m${i}`, code: 'M01', name: 'x', fileName: 'x.pdf', mediaType: 'application/pdf', size: 1, sha256: 'a'.repeat(64), pages: 1, addedAt: minutesAfterBase(i), addedBy: 'x' });
+      return [event('case.material_added', { i })];
+    })));
+    const after = await store.getCase('case-00001');
+    expect(after?.materials).toHaveLength(50);
+    expect(after?.version).toBe(51);
     expect((await store.events('case-00001')).map((e) => e.seq)).toEqual(Array.from({ length: 51 }, (_, i) => i + 1));
   });
 
-  test('a second case with the same id, caseNo or inbound key is refused, even when both are created at once', async () => {
-    const store = await open();
-    await store.createCase(caseRecord(1), []);
-
-    await expect(store.createCase(caseRecord(1, { caseNo: 'other' }), [])).rejects.toMatchObject({ code: 'CONCURRENT_UPDATE' });
-    await expect(store.createCase(caseRecord(2, { caseNo: caseRecord(1).caseNo }), [])).rejects.toMatchObject({ code: 'CONCURRENT_UPDATE' });
-
-    const inbound = { partnerCaseNo: 'NX-1', idempotencyKey: 'k-1', bodySha256: 'ab', receivedAt: caseRecord(3).createdAt };
-    const outcomes = await Promise.allSettled([
-      store.createCase(caseRecord(3, { direction: 'inbound', partner: '640000', inbound }), []),
-      store.createCase(caseRecord(4, { direction: 'inbound', partner: '640000', inbound }), []),
+  test('a second case with the same id, 办件编号 or inbound key is refused, even when both are created at once', async () => {
+    const inbound = { partnerCaseNo: 'NX1', idempotencyKey: 'key-1', bodySha256: 'a'.repeat(64), receivedAt: minutesAfterBase(0) };
+    const results = await Promise.allSettled([
+      store.createCase(caseRecord(1), [event('case.created')]),
+      store.createCase(caseRecord(1), [event('case.created')]),
+      store.createCase(caseRecord(2, { caseNo: caseRecord(1).caseNo }), [event('case.created')]),
+      store.createCase(caseRecord(3, { inbound }), [event('case.created')]),
+      store.createCase(caseRecord(4, { inbound }), [event('case.created')]),
     ]);
-    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect(store.count()).toBe(2);
+    // one of the three that share an id or 办件编号 wins, and one of the two that share an inbound key
+    expect(results.slice(0, 3).filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.slice(3).filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results.filter((x) => x.status === 'rejected')) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'CONCURRENT_UPDATE' });
+    expect(await store.count()).toBe(2);
+    expect(['case-00003', 'case-00004']).toContain(await store.findCaseIdByInboundKey('310104', 'key-1'));
   });
 
   test('an unknown case is CASE_NOT_FOUND for updates and events, and undefined for getCase', async () => {
-    const store = await open();
     await expect(store.updateCase('nope', () => [])).rejects.toMatchObject({ code: 'CASE_NOT_FOUND' });
     await expect(store.events('nope')).rejects.toMatchObject({ code: 'CASE_NOT_FOUND' });
     expect(await store.getCase('nope')).toBeUndefined();
   });
 
-  test('with a cache of one document, updates of several cases still read and write the right files', async () => {
-    const store = await open({ cacheSize: 1 });
-    for (const n of [1, 2, 3]) await store.createCase(caseRecord(n), [event('case.created')]);
-    for (let round = 0; round < 3; round++) {
-      for (const n of [1, 2, 3]) {
-        await store.updateCase(caseRecord(n).id, (c) => {
-          c.promisedDays += n;
-          return [event('case.viewed')];
-        });
-      }
+  test('listCases filters by region, status, partner, handoff status, deadline and 办件编号, newest first, paged', async () => {
+    for (let n = 1; n <= 12; n++) {
+      await store.createCase(caseRecord(n, {
+        acceptRegion: n % 3 === 0 ? '330604' : '330681',
+        partner: n % 2 === 0 ? '640000' : '310104',
+        handlingRegion: n % 2 === 0 ? '640000' : '310104',
+        status: n % 4 === 0 ? 'forwarded' : 'received',
+        promisedAt: minutesAfterBase(1000 + n),
+        handoffs: n === 5 ? [handoffJob('j5', minutesAfterBase(5), { status: 'dead' })] : [],
+      }), [event('case.created')]);
     }
-    await store.flushDocuments();
-    expect(JSON.parse(await readFile(caseFile('case-00002'), 'utf8')).record.promisedDays).toBe(5 + 6);
-    expect((await store.getCase('case-00003'))?.promisedDays).toBe(5 + 9);
+    const q = { regions: ['330681'], offset: 0, limit: 50 };
+    const ids = async (extra: object) => (await store.listCases({ ...q, ...extra })).items.map((s) => Number(s.id.slice(5)));
+    expect(await ids({})).toEqual([11, 10, 8, 7, 5, 4, 2, 1]);
+    expect(await ids({ status: ['forwarded'] })).toEqual([8, 4]);
+    expect(await ids({ partner: '640000' })).toEqual([10, 8, 4, 2]);
+    expect(await ids({ handoffStatus: 'dead' })).toEqual([5]);
+    expect(await ids({ deadlineBefore: minutesAfterBase(1004) })).toEqual([4, 2, 1]);
+    expect(await ids({ caseNo: '0000001' })).toEqual([11, 10, 1]);
+    expect(await ids({ caseNo: '-00000012' })).toEqual([]);
+    expect(await ids({ caseNo: '%' })).toEqual([]);
+    expect(await ids({ regions: ['640000'] })).toEqual([12, 10, 8, 6, 4, 2]);
+    const page = await store.listCases({ ...q, offset: 2, limit: 3 });
+    expect({ total: page.total, ids: page.items.map((s) => s.id) }).toEqual({ total: 8, ids: ['case-00008', 'case-00007', 'case-00005'] });
+    expect(page.items[0]).toMatchObject({ caseNo: caseRecord(8).caseNo, status: 'forwarded', partner: '640000', eventCount: 1 });
+    expect(JSON.stringify(page.items)).not.toMatch(/330681199003071233|张三/);
+    expect((await store.casesOfPartner('640000', ['forwarded'])).map((s) => s.id)).toEqual(['case-00012', 'case-00008', 'case-00004']);
+  });
+
+  test('due jobs come oldest first, only those due, at most limit; delivered jobs drop out; they survive a restart', async () => {
+    await store.createCase(caseRecord(1, { handoffs: [handoffJob('a', minutesAfterBase(30))] }), [event('case.created')]);
+    await store.createCase(caseRecord(2, { handoffs: [handoffJob('b', minutesAfterBase(10))] }), [event('case.created')]);
+    await store.createCase(caseRecord(3, { handoffs: [handoffJob('c', minutesAfterBase(20)), handoffJob('d', minutesAfterBase(90))] }), [event('case.created')]);
+    const due = async (m: number, limit = 10) => (await store.dueJobs(new Date(minutesAfterBase(m)), limit)).map((j) => j.jobId);
+    expect(await due(25)).toEqual(['b', 'c']);
+    expect(await due(60, 2)).toEqual(['b', 'c']);
+    expect((await store.nextDueAt())?.toISOString()).toBe(minutesAfterBase(10));
+    await store.updateCase('case-00002', (c) => { c.handoffs[0]!.status = 'delivered'; return []; });
+    expect(await due(60)).toEqual(['c', 'a']);
+    await stores.closeAll();
+    store = (await stores.open()).store;
+    expect(await due(100)).toEqual(['c', 'a', 'd']);
   });
 });

@@ -85,8 +85,8 @@ export function clerkRouter(core: Core, tokens: TokenService): Router {
     res.status(201).location(`/api/cases/${record.id}`).json(toCaseView(record, core.now()));
   });
 
-  r.get('/cases', clerk, may('case.read'), (req, res) => {
-    const { items, total } = core.store.listCases({ regions: [clerkOf(res).region], ...listQuery(req.query) });
+  r.get('/cases', clerk, may('case.read'), async (req, res) => {
+    const { items, total } = await core.store.listCases({ regions: [clerkOf(res).region], ...listQuery(req.query) });
     const now = core.now();
     res.json({ total, items: items.map((s) => toSummaryView(s, now)) });
   });

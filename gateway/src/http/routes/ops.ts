@@ -6,12 +6,21 @@ import { gatewayContract } from '../validate.js';
 export function opsRouter(core: Core, isReady: () => boolean): Router {
   const r = Router();
   r.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
-  r.get('/readyz', (_req, res) => {
-    const ready = isReady();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', cases: core.store.count() });
+  // ready: started, not stopping, and the database answers (a load balancer stops sending traffic otherwise)
+  r.get('/readyz', async (_req, res) => {
+    if (!isReady()) {
+      res.status(503).json({ status: 'starting' });
+      return;
+    }
+    try {
+      res.json({ status: 'ready', cases: await core.store.count() });
+    } catch (err) {
+      core.logger.warn({ err }, 'readiness: the database does not answer');
+      res.status(503).json({ status: 'database unreachable' });
+    }
   });
   r.get('/metrics', async (_req, res) => {
-    core.metrics.storedCases.set(core.store.count());
+    core.metrics.storedCases.set(await core.store.count());
     const anchors = core.anchors.status();
     core.metrics.anchorBroken.set(anchors.broken ? 1 : 0);
     core.metrics.anchorLatest.set(anchors.latest?.n ?? 0);

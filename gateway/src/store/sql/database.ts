@@ -1,6 +1,8 @@
 // Opens the SQL store's database on either engine, applies the migrations (kysely's Migrator, versioned
 // files under migrations/) and, on SQLite, takes the file for this process alone: a second gateway on
 // the same DATA_DIR is refused at start instead of writing beside the first.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -10,7 +12,7 @@ import type { Database } from './schema.js';
 import { initial } from './migrations/0001_initial.js';
 
 export type SqlTarget =
-  | { engine: 'sqlite'; file: string }
+  | { engine: 'sqlite'; file: string; /** false: commits are not fsynced (throwaway data only) */ fsync?: boolean }
   | { engine: 'postgres'; url: string; poolSize?: number; onPoolError?: (err: Error) => void };
 
 export interface SqlDatabase {
@@ -33,7 +35,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
 }
 
 export async function openDatabase(target: SqlTarget): Promise<SqlDatabase> {
-  const opened = target.engine === 'sqlite' ? openSqlite(target.file) : openPostgres(target);
+  const opened = target.engine === 'sqlite' ? openSqlite(target.file, target.fsync ?? true) : openPostgres(target);
   try {
     assertMigrated(await new Migrator({ db: opened.db, provider: { getMigrations: async () => migrations(opened.engine) } }).migrateToLatest());
   } catch (err) {
@@ -49,12 +51,13 @@ function assertMigrated({ error, results }: MigrationResultSet): void {
   throw new Error(`store migration ${failed ?? ''} failed: ${(error as Error).message ?? String(error)}`, { cause: error });
 }
 
-function openSqlite(file: string): SqlDatabase {
+function openSqlite(file: string, fsync: boolean): SqlDatabase {
+  mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file, { timeout: 0 });
   try {
     sqlite.pragma('journal_mode = WAL');
     // a commit is on disk before it returns: what a clerk was told was saved survives a power cut
-    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma(fsync ? 'synchronous = FULL' : 'synchronous = OFF');
     sqlite.pragma('foreign_keys = ON');
     // the file stays locked by this connection until it closes (a second process gets SQLITE_BUSY)
     sqlite.pragma('locking_mode = EXCLUSIVE');

@@ -94,11 +94,17 @@ export interface UsersTable {
 }
 
 export interface LoginThrottleTable {
+  /** 'account' or 'address': the two budgets of a login */
+  scope: string;
   key: string;
+  /** failures since `since` (the start of the window) */
   failures: number;
-  in_flight: number;
   since: string;
   locked_until: string | null;
+  /** the attempts in flight, JSON [{ id, until }]: each holds a slot of the budget until its deadline */
+  reservations: string;
+  /** when the row, left alone, is stale (window over, lock over, no reservation left): it may be swept */
+  expires_at: string;
 }
 
 export interface AuditAnchorsTable {

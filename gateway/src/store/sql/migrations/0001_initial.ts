@@ -110,12 +110,16 @@ export function initial(engine: Engine): Migration {
         .execute();
 
       await db.schema.createTable('login_throttle')
-        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
         .addColumn('failures', 'integer', (c) => c.notNull())
-        .addColumn('in_flight', 'integer', (c) => c.notNull())
         .addColumn('since', 'text', (c) => c.notNull())
         .addColumn('locked_until', 'text')
+        .addColumn('reservations', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('login_throttle_pk', ['scope', 'key'])
         .execute();
+      await db.schema.createIndex('login_throttle_expiry').on('login_throttle').column('expires_at').execute();
 
       await db.schema.createTable('audit_anchors')
         .addColumn('n', 'integer', (c) => c.primaryKey())

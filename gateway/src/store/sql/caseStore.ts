@@ -1,0 +1,319 @@
+// The case store on SQL, one set of kysely queries for SQLite and PostgreSQL. A write of a case is one
+// transaction: the case row, its new events (numbered and chained into the audit trail there and then:
+// one SHA-256 per event) and its outbox jobs, committed together or not at all. On PostgreSQL the case
+// row is locked (SELECT … FOR UPDATE) for the read-modify-write, so instances never interleave on one
+// case; SQLite has one writer. No lock of our own is needed.
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { CaseEvent, CaseRecord, CaseStatus, HandoffJob } from '../../domain/case.js';
+import { GatewayError } from '../../errors.js';
+import { chainEvents, GENESIS, type ChainHead } from '../../audit/hash.js';
+import { BlobNotFoundError, type AuditEntry, type CaseQuery, type CaseSummary, type DueJob, type NewEvent, type Store } from '../types.js';
+import type { SqlDatabase } from './database.js';
+import type { CasesTable, Database, OutboxJobsTable } from './schema.js';
+
+export interface SqlStoreOptions {
+  now?: () => Date;
+  /** told each case's new chain head once its write is committed (the audit anchors) */
+  onChained?(caseId: string, head: ChainHead): void;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+type CaseRow = Selectable<CasesTable>;
+type JobRow = Selectable<OutboxJobsTable>;
+
+const SUMMARY_COLUMNS = [
+  'id', 'case_no', 'direction', 'status', 'partner', 'partner_ref', 'accept_region', 'handling_region', 'item_code', 'item_name',
+  'promised_at', 'created_at', 'updated_at', 'handoff_status', 'event_count',
+] as const;
+
+/** the record as stored: its jobs are rows of their own */
+function recordText(record: CaseRecord): string {
+  const { handoffs: _jobs, ...rest } = record;
+  return JSON.stringify(rest);
+}
+
+function caseRow(record: CaseRecord, eventCount: number): CaseRow {
+  return {
+    id: record.id,
+    case_no: record.caseNo,
+    direction: record.direction,
+    status: record.status,
+    partner: record.partner,
+    partner_ref: record.partnerRef ?? null,
+    accept_region: record.acceptRegion,
+    handling_region: record.handlingRegion,
+    item_code: record.itemCode,
+    item_name: record.itemName,
+    promised_at: record.promisedAt ?? null,
+    created_at: record.createdAt,
+    updated_at: record.updatedAt,
+    handoff_status: record.handoffs.at(-1)?.status ?? null,
+    id_number_hash: record.idNumberHash ?? null,
+    inbound_partner: record.inbound ? record.partner : null,
+    inbound_key: record.inbound?.idempotencyKey ?? null,
+    version: record.version,
+    event_count: eventCount,
+    record: recordText(record),
+  };
+}
+
+function jobRow(caseId: string, j: HandoffJob): JobRow {
+  return {
+    id: j.id,
+    case_id: caseId,
+    kind: 'deliver',
+    partner: j.partner,
+    step: j.step,
+    idempotency_key: j.idempotencyKey,
+    status: j.status,
+    attempts: j.attempts,
+    max_attempts: j.maxAttempts,
+    next_attempt_at: j.nextAttemptAt,
+    lease_owner: null,
+    lease_until: null,
+    created_at: j.createdAt,
+    delivered_at: j.deliveredAt ?? null,
+    last_error: j.lastError ? JSON.stringify(j.lastError) : null,
+  };
+}
+
+function jobOf(r: JobRow): HandoffJob {
+  return {
+    id: r.id,
+    partner: r.partner ?? '',
+    step: r.step,
+    idempotencyKey: r.idempotency_key,
+    status: r.status as HandoffJob['status'],
+    attempts: r.attempts,
+    maxAttempts: r.max_attempts,
+    nextAttemptAt: r.next_attempt_at,
+    createdAt: r.created_at,
+    ...(r.delivered_at ? { deliveredAt: r.delivered_at } : {}),
+    ...(r.last_error ? { lastError: JSON.parse(r.last_error) as NonNullable<HandoffJob['lastError']> } : {}),
+  };
+}
+
+function summaryOf(r: Pick<CaseRow, (typeof SUMMARY_COLUMNS)[number]>): CaseSummary {
+  return {
+    id: r.id,
+    caseNo: r.case_no,
+    direction: r.direction as CaseSummary['direction'],
+    status: r.status as CaseStatus,
+    partner: r.partner,
+    ...(r.partner_ref !== null ? { partnerRef: r.partner_ref } : {}),
+    acceptRegion: r.accept_region,
+    handlingRegion: r.handling_region,
+    itemCode: r.item_code,
+    itemName: r.item_name,
+    ...(r.promised_at !== null ? { promisedAt: r.promised_at } : {}),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    ...(r.handoff_status !== null ? { handoffStatus: r.handoff_status as CaseSummary['handoffStatus'] } : {}),
+    eventCount: Number(r.event_count),
+  };
+}
+
+const same = (a: HandoffJob, b: HandoffJob): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** a unique index refused the row: another case has this id, 办件编号 or inbound key */
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+export function createSqlStore(database: SqlDatabase, opts: SqlStoreOptions = {}): Store {
+  const { db, engine } = database;
+
+  async function loadRow(q: Db, id: string, lock: boolean): Promise<CaseRow | undefined> {
+    let query = q.selectFrom('cases').selectAll().where('id', '=', id);
+    if (lock && engine === 'postgres') query = query.forUpdate();
+    return query.executeTakeFirst();
+  }
+
+  async function jobsOf(q: Db, caseId: string): Promise<HandoffJob[]> {
+    const rows = await q.selectFrom('outbox_jobs').selectAll().where('case_id', '=', caseId).where('kind', '=', 'deliver').orderBy('created_at').orderBy('id').execute();
+    return rows.map(jobOf);
+  }
+
+  async function recordOf(q: Db, row: CaseRow): Promise<CaseRecord> {
+    return { ...(JSON.parse(row.record) as Omit<CaseRecord, 'handoffs'>), handoffs: await jobsOf(q, row.id) };
+  }
+
+  async function chainHead(q: Db, caseId: string): Promise<ChainHead> {
+    const last = await q.selectFrom('case_events').select(['seq', 'hash']).where('case_id', '=', caseId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    return last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS };
+  }
+
+  /** numbered after the head, chained, inserted; the entries for the caller */
+  async function appendEvents(q: Db, caseId: string, head: ChainHead, fresh: NewEvent[]): Promise<AuditEntry[]> {
+    // cloned so the caller keeps no reference into what was written
+    const events: CaseEvent[] = (JSON.parse(JSON.stringify(fresh)) as NewEvent[]).map((e, i) => ({ ...e, caseId, seq: head.seq + i + 1 }));
+    const entries = chainEvents(head, events);
+    if (entries.length > 0) {
+      await q.insertInto('case_events').values(entries.map((x) => ({
+        case_id: caseId, seq: x.seq, at: x.event.at, actor: x.event.actor, type: x.event.type, data: JSON.stringify(x.event.data), prev_hash: x.prev, hash: x.hash,
+      }))).execute();
+    }
+    return entries;
+  }
+
+  async function writeJobs(q: Db, caseId: string, before: HandoffJob[], after: HandoffJob[]): Promise<void> {
+    const old = new Map(before.map((j) => [j.id, j]));
+    for (const j of after) {
+      const was = old.get(j.id);
+      if (!was) await q.insertInto('outbox_jobs').values(jobRow(caseId, j)).execute();
+      else if (!same(was, j)) {
+        const { id: _id, case_id: _c, kind: _k, created_at: _t, ...changes } = jobRow(caseId, j);
+        await q.updateTable('outbox_jobs').set(changes).where('id', '=', j.id).execute();
+      }
+    }
+  }
+
+  function told(caseId: string, entries: AuditEntry[]): void {
+    const last = entries.at(-1);
+    if (last && opts.onChained) opts.onChained(caseId, { seq: last.seq, hash: last.hash });
+  }
+
+  const eventOf = (r: { case_id: string; seq: number; at: string; actor: string; type: string; data: string }): CaseEvent => ({
+    caseId: r.case_id, seq: Number(r.seq), at: r.at, actor: r.actor, type: r.type as CaseEvent['type'], data: JSON.parse(r.data) as Record<string, unknown>,
+  });
+
+  async function readEvents(caseId: string): Promise<Array<CaseEvent & { prev: string; hash: string }>> {
+    const rows = await db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+    return rows.map((r) => ({ ...eventOf(r), prev: r.prev_hash, hash: r.hash }));
+  }
+
+  async function assertKnown(caseId: string): Promise<void> {
+    const hit = await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
+    if (!hit) throw new GatewayError('CASE_NOT_FOUND', `办件 ${caseId} 不存在`);
+  }
+
+  return {
+    async createCase(record, events) {
+      const saved = structuredClone(record);
+      let entries: AuditEntry[];
+      try {
+        entries = await db.transaction().execute(async (trx) => {
+          await trx.insertInto('cases').values(caseRow(saved, events.length)).execute();
+          await writeJobs(trx, saved.id, [], saved.handoffs);
+          return appendEvents(trx, saved.id, { seq: 0, hash: GENESIS }, events);
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new GatewayError('CONCURRENT_UPDATE', `办件 ${record.id} / 办件编号 ${record.caseNo} 已存在`);
+        throw err;
+      }
+      told(saved.id, entries);
+      return { record: saved, events: entries.map((e) => e.event) };
+    },
+
+    async getCase(id) {
+      const row = await loadRow(db, id, false);
+      return row ? recordOf(db, row) : undefined;
+    },
+
+    async updateCase(id, mutate) {
+      let result: { record: CaseRecord; entries: AuditEntry[] };
+      try {
+        result = await db.transaction().execute(async (trx) => {
+          const row = await loadRow(trx, id, true);
+          if (!row) throw new GatewayError('CASE_NOT_FOUND', `办件 ${id} 不存在`);
+          const current = await recordOf(trx, row);
+          const draft = structuredClone(current);
+          const fresh = await mutate(draft);
+          if (draft.id !== id) throw new Error(`updateCase must not change the case id (${id} → ${draft.id})`);
+          // set, not incremented, so a mutate that already bumped it does not count twice
+          draft.version = current.version + 1;
+          const entries = await appendEvents(trx, id, await chainHead(trx, id), fresh);
+          const { id: _id, created_at: _c, ...changes } = caseRow(draft, Number(row.event_count) + entries.length);
+          await trx.updateTable('cases').set(changes).where('id', '=', id).execute();
+          await writeJobs(trx, id, current.handoffs, draft.handoffs);
+          return { record: draft, entries };
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new GatewayError('CONCURRENT_UPDATE', '办件编号或合作地区幂等键已被其他办件使用');
+        throw err;
+      }
+      told(id, result.entries);
+      return { record: result.record, events: result.entries.map((e) => e.event) };
+    },
+
+    async findCaseIdByNo(caseNo) {
+      return (await db.selectFrom('cases').select('id').where('case_no', '=', caseNo).executeTakeFirst())?.id;
+    },
+
+    async findCaseIdByPartnerRef(partner, partnerRef) {
+      return (await db.selectFrom('cases').select('id').where('partner', '=', partner).where('partner_ref', '=', partnerRef).executeTakeFirst())?.id;
+    },
+
+    async findCaseIdByInboundKey(partner, key) {
+      return (await db.selectFrom('cases').select('id').where('inbound_partner', '=', partner).where('inbound_key', '=', key).executeTakeFirst())?.id;
+    },
+
+    async listCases(q: CaseQuery) {
+      if (q.idNumber !== undefined) throw new Error('listCases: a plain idNumber reached the store; the personal-data layer (sealedStore.ts) hashes it');
+      if (q.regions.length === 0) return { items: [], total: 0 };
+      let where = db.selectFrom('cases').where((eb) => eb.or([eb('accept_region', 'in', q.regions), eb('handling_region', 'in', q.regions)]));
+      if (q.status && q.status.length > 0) where = where.where('status', 'in', q.status);
+      if (q.partner !== undefined) where = where.where('partner', '=', q.partner);
+      if (q.handoffStatus !== undefined) where = where.where('handoff_status', '=', q.handoffStatus);
+      if (q.deadlineBefore !== undefined) where = where.where('promised_at', 'is not', null).where('promised_at', '<=', q.deadlineBefore);
+      if (q.caseNo !== undefined) {
+        const pattern = `%${q.caseNo.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        where = where.where(sql<boolean>`upper(case_no) like ${pattern} escape '\\'`);
+      }
+      if (q.idNumberHash !== undefined) where = where.where('id_number_hash', '=', q.idNumberHash);
+      const [rows, count] = await Promise.all([
+        where.select(SUMMARY_COLUMNS).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).offset(Math.max(0, q.offset)).execute(),
+        where.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(summaryOf), total: Number(count.n) };
+    },
+
+    async dueJobs(now, limit) {
+      const rows = await db.selectFrom('outbox_jobs').select(['id', 'case_id', 'partner', 'next_attempt_at'])
+        .where('status', '=', 'pending').where('kind', '=', 'deliver').where('next_attempt_at', '<=', now.toISOString())
+        .orderBy('next_attempt_at').orderBy('id').limit(limit).execute();
+      return rows.map((r): DueJob => ({ caseId: r.case_id, jobId: r.id, partner: r.partner ?? '', nextAttemptAt: r.next_attempt_at }));
+    },
+
+    async nextDueAt() {
+      const r = await db.selectFrom('outbox_jobs').select((eb) => eb.fn.min('next_attempt_at').as('at')).where('status', '=', 'pending').where('kind', '=', 'deliver').executeTakeFirst();
+      return r?.at ? new Date(r.at) : undefined;
+    },
+
+    async casesOfPartner(partner, statuses) {
+      if (statuses.length === 0) return [];
+      const rows = await db.selectFrom('cases').select(SUMMARY_COLUMNS).where('partner', '=', partner).where('status', 'in', statuses)
+        .orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+      return rows.map(summaryOf);
+    },
+
+    async events(caseId) {
+      await assertKnown(caseId);
+      return (await readEvents(caseId)).map(({ prev: _p, hash: _h, ...e }) => e);
+    },
+
+    async readAudit(caseId) {
+      return (await readEvents(caseId)).map(({ prev, hash, ...event }) => ({ seq: event.seq, prev, hash, event }));
+    },
+
+    async putBlob(caseId, name, bytes) {
+      const at = (opts.now ?? (() => new Date()))().toISOString();
+      await db.insertInto('blobs').values({ case_id: caseId, name, bytes, size: bytes.length, created_at: at })
+        .onConflict((oc) => oc.columns(['case_id', 'name']).doUpdateSet({ bytes, size: bytes.length, created_at: at })).execute();
+    },
+
+    async getBlob(caseId, name) {
+      const row = await db.selectFrom('blobs').select('bytes').where('case_id', '=', caseId).where('name', '=', name).executeTakeFirst();
+      if (!row) throw new BlobNotFoundError(caseId, name);
+      return Buffer.isBuffer(row.bytes) ? row.bytes : Buffer.from(row.bytes);
+    },
+
+    async count() {
+      const r = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    close: () => database.close(),
+  };
+}

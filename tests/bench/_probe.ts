@@ -1,0 +1,12 @@
+import http from 'node:http';
+const [port, path, mode] = [process.argv[2], process.argv[3], process.argv[4]];
+const HUGE = 50 * 1024 * 1024; const CHUNK = Buffer.alloc(65536, 0x61);
+const t0 = Date.now(); let written = 0; let answeredAt = -1; let status = 0;
+const headers: Record<string,string> = { 'content-type': path.includes('verify') ? 'application/pdf' : 'application/json' };
+if (mode !== 'chunked') headers['content-length'] = String(HUGE);
+const req = http.request({ host: '127.0.0.1', port, method: 'POST', path, headers, agent: false });
+req.on('response', (res) => { answeredAt = written; status = res.statusCode!; console.log('response', status, 'after', written, 'bytes', Date.now()-t0, 'ms', 'connection:', res.headers.connection); res.resume(); res.on('end', () => console.log('end')); });
+req.on('error', (e) => console.log('error', e.message, 'written', written));
+req.on('close', () => console.log('close, written', written, Date.now()-t0, 'ms'));
+const pump = () => { while (written < HUGE && answeredAt < 0 && !req.destroyed) { written += CHUNK.length; if (!req.write(CHUNK)) { req.once('drain', pump); return; } } req.end(); };
+pump();
