@@ -38,7 +38,7 @@ describe('GET /api/cases/{caseId}/audit (verifyCaseAudit)', () => {
 
 /** what someone who can write the database does: edit event `seq` and re-hash the chain from there */
 async function rewriteTrail(caseId: string, seq: number, edit: (event: Record<string, unknown>) => void): Promise<void> {
-  await whileStopped(world.config.store.engine === 'sqlite' ? world.config.store.file : '', async (database) => {
+  await whileStopped(world.config.store, async (database) => {
     const rows = await events(caseId, database);
     let prev = rows[seq - 1]!.prev_hash;
     for (const row of rows.slice(seq - 1)) {

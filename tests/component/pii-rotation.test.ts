@@ -36,7 +36,7 @@ describe('npm run pii-keys -- rotate, then a restart', () => {
     const draft = await draftCase(world.url, token, '310104');
     const oldMaterial = (await getCase(world.url, token, draft.caseId)).materials[0];
     await world.gateway.stop();
-    await whileStopped(world.config.store.engine === 'sqlite' ? world.config.store.file : '', async (database) => {
+    await whileStopped(world.config.store, async (database) => {
       expect(sealedKeyId((await storedRecord(database, draft.caseId)).applicant.idNumber)).toBe(oldKey);
       expect(await blobKeyId(draft.caseId, oldMaterial.id, database)).toBe(oldKey);
     });

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { freePort, gatewayEnv, removeDataDir, startSimulators, type Sims } from '../support/world.js';
+import { freePort, gatewayEnv, removeDataDir, startSimulators, testStoreEnv, type Sims } from '../support/world.js';
 import { spawnGateway, type GatewayProcess } from '../support/child.js';
 import { call, login } from '../support/client.js';
 import { clearFaults, setFaults, simState, submittedCase, waitFor } from '../support/flows.js';
@@ -24,7 +24,7 @@ describe('the gateway process killed with SIGKILL while handoffs are in flight',
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     sims = await startSimulators(base);
-    const env = gatewayEnv(port, dataDir, sims, { HANDOFF_CONCURRENCY: '8' });
+    const env = gatewayEnv(port, dataDir, sims, { HANDOFF_CONCURRENCY: '8', ...(await testStoreEnv('crash')) });
     // Slow partners: the handoffs are still in flight when the gateway dies.
     for (const r of REGIONS) await setFaults(sims.byRegion[r]!.url, { mode: 'slow', delayMs: 1500 });
 

@@ -4,6 +4,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readKeyringFile } from '../../gateway/src/store/keyring.js';
+import type { Config } from '../../gateway/src/config.js';
 import { openDatabase, type SqlDatabase } from '../../gateway/src/store/sql/database.js';
 import { createPersonalDataCodec, type PersonalDataCodec } from '../../gateway/src/store/personalData.js';
 
@@ -30,9 +31,9 @@ export async function storedBlob(database: SqlDatabase, caseId: string, name: st
   return Buffer.from(row.bytes);
 }
 
-/** the SQLite database of a stopped gateway's data directory, for `use`, then closed again */
-export async function whileStopped<T>(file: string, use: (database: SqlDatabase) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ engine: 'sqlite', file });
+/** the database of a stopped gateway (its config.store), for `use`, then closed again */
+export async function whileStopped<T>(store: Config['store'], use: (database: SqlDatabase) => Promise<T>): Promise<T> {
+  const database = await openDatabase(store.engine === 'sqlite' ? { engine: 'sqlite', file: store.file } : { engine: 'postgres', url: store.url });
   try {
     return await use(database);
   } finally {

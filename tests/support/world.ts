@@ -9,6 +9,8 @@ import { defaultPiiKeysFile, loadConfig, type Config } from '../../gateway/src/c
 import { startGateway, type RunningGateway } from '../../gateway/src/server.js';
 import type { PartnerModule, SimulatedPartner } from '../../gateway/src/ports/partner.js';
 import { PARTNERS } from '../../partners/index.js';
+import { inject } from 'vitest';
+import { freshDatabase } from './postgres.js';
 
 export type Env = Record<string, string>;
 
@@ -46,6 +48,16 @@ export function loopbackHttp(timeoutMs = 3000): AxiosInstance {
 export async function removeDataDir(dataDir: string): Promise<void> {
   await rm(dataDir, { recursive: true, force: true });
   await rm(path.dirname(defaultPiiKeysFile(dataDir)), { recursive: true, force: true });
+}
+
+/**
+ * The store a test's gateway runs on: SQLite in its data directory (the default), or, when the test run
+ * is the PostgreSQL project (KYTB_TEST_STORE=postgres, vitest.config.ts), a database of its own in the
+ * run's throwaway cluster.
+ */
+export async function testStoreEnv(label: string): Promise<Env> {
+  if (process.env.KYTB_TEST_STORE !== 'postgres') return {};
+  return { STORE: 'postgres', DATABASE_URL: await freshDatabase(inject('pgUrl'), label), INSTANCE_ID: `test-${label}` };
 }
 
 export const devSettings = (m: PartnerModule): Record<string, string> =>
@@ -110,7 +122,7 @@ export async function startWorld(opts: { env?: Env; background?: boolean; autoAd
   const sims = await startSimulators(`http://127.0.0.1:${port}`, opts.autoAdvance);
   const rwEnv: Env = opts.remoteWindow ? { RW_ENABLED: 'true' } : {};
   const tlsEnv: Env = opts.tls ? { TLS_CERT_FILE: opts.tls.certFile, TLS_KEY_FILE: opts.tls.keyFile, PUBLIC_BASE_URL: url, RW_PUBLIC_URL: url } : {};
-  const loaded = loadConfig(gatewayEnv(port, dataDir, sims, { ...rwEnv, ...tlsEnv, ...opts.env }), PARTNERS);
+  const loaded = loadConfig(gatewayEnv(port, dataDir, sims, { ...(await testStoreEnv('world')), ...rwEnv, ...tlsEnv, ...opts.env }), PARTNERS);
   const config: Config = typeof opts.remoteWindow === 'object' ? { ...loaded, remoteWindow: { ...loaded.remoteWindow, ...opts.remoteWindow } } : loaded;
   const start = () => startGateway({ config, partnerModules: PARTNERS, http: loopbackHttp(config.handoff.timeoutMs), background: opts.background ?? true, ...(opts.now ? { now: opts.now } : {}) });
   const world: World = {
