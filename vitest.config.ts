@@ -20,7 +20,7 @@ export default defineConfig({
           include: [
             'tests/component/handoff.test.ts', 'tests/component/dead-letter.test.ts', 'tests/component/audit.test.ts',
             'tests/component/bad-input.test.ts', 'tests/component/hardening-input.test.ts', 'tests/component/documents.test.ts',
-            'tests/component/receipts-hash.test.ts', 'tests/fault/crash.test.ts',
+            'tests/component/receipts-hash.test.ts', 'tests/fault/crash.test.ts', 'tests/fault/rw-crash.test.ts',
           ],
           env: { KYTB_TEST_STORE: 'postgres' },
         },

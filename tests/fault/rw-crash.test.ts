@@ -5,7 +5,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freePort, gatewayEnv, removeDataDir, startSimulators, type Env, type Sims } from '../support/world.js';
+import { freePort, gatewayEnv, removeDataDir, startSimulators, testStoreEnv, type Env, type Sims } from '../support/world.js';
 import { spawnGateway, type GatewayProcess } from '../support/child.js';
 import { call, login } from '../support/client.js';
 import { draftCase, waitFor } from '../support/flows.js';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   sims = await startSimulators(base);
-  env = gatewayEnv(port, dataDir, sims, { RW_ENABLED: 'true', RW_WORKERS: '1' });
+  env = gatewayEnv(port, dataDir, sims, { RW_ENABLED: 'true', RW_WORKERS: '1', ...(await testStoreEnv('rwcrash')) });
 });
 afterAll(async () => {
   gw?.child.kill('SIGKILL');
