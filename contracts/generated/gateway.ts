@@ -308,6 +308,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/anchor-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 审计链锚点日志（全部记录，JSON Lines）
+         * @description Every anchor record, one JSON object per line, oldest first, exactly as signed: the file
+         *     `npm run verify-anchors -- <file> --key <public key PEM> --expect <n>:<hash>` checks away from the
+         *     gateway (links, hashes, signatures, and the hashes an operator copied earlier). Needs `clerk` or
+         *     `operator` of our region.
+         */
+        get: operations["exportAuditAnchorLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/anchors/{n}": {
         parameters: {
             query?: never;
@@ -2008,6 +2031,28 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    exportAuditAnchorLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the log */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/jsonl": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     getAuditAnchorRecord: {

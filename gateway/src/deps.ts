@@ -29,7 +29,7 @@ export interface Core {
   store: Store;
   audit: AuditService;
   /** the signed anchors of the audit chain heads: the latest one is for operators to copy elsewhere */
-  anchors: { status(): AnchorStatus; record(n: number): Promise<AnchorSummary | undefined> };
+  anchors: { status(): AnchorStatus; record(n: number): Promise<AnchorSummary | undefined>; export(): Promise<string> };
   partners: PartnerDirectory;
   now(): Date;
   logger: Logger;

@@ -3,7 +3,6 @@
 import http, { type Server } from 'node:http';
 import https from 'node:https';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import axios, { type AxiosInstance } from 'axios';
 import { ConfigError, type Config } from './config.js';
@@ -21,7 +20,6 @@ import { createLogin, loginThrottles } from './auth/login.js';
 import { createHandoffWorker, type HandoffWorker } from './handoff/worker.js';
 import { createStatusPoller, type StatusPoller } from './handoff/poller.js';
 import { createApp } from './app.js';
-import { AnchorLog, ANCHOR_FILE } from './audit/anchors.js';
 import { loadSigningKey } from './receipts/keys.js';
 import { createDocumentService } from './receipts/service.js';
 import { assertWorkerBinary, startRemote, type RemoteWindowService } from './remote/index.js';
@@ -74,13 +72,12 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   if (config.remoteWindow.enabled) await assertWorkerBinary(config.remoteWindow.workerBin);
   const keyring = await loadPiiKeys(config);
   const signingKey = await loadSigningKey({ dataDir: config.dataDir, ...(config.receipts.signingKeyFile ? { keyFile: config.receipts.signingKeyFile } : {}) });
-  const anchors = await AnchorLog.open({
-    file: path.join(config.dataDir, ANCHOR_FILE), key: signingKey, fsync: config.storeFsync, intervalMs: config.auditAnchorIntervalS * 1000, now, logger,
-  });
   const target: SqlTarget = config.store.engine === 'sqlite'
     ? { engine: 'sqlite', file: config.store.file, fsync: config.storeFsync }
     : { engine: 'postgres', url: config.store.url, poolSize: config.store.poolSize, onPoolError: (err) => logger.warn({ err }, 'a database connection failed; the pool opens a new one') };
-  const { store, audit, database } = await openStore({ target, anchors, keyring, now });
+  const opened = await openStore({ target, keyring, now, anchors: { key: signingKey, intervalMs: config.auditAnchorIntervalS * 1000, logger } });
+  const { store, audit, database } = opened;
+  const anchors = opened.anchors!;
   const nonces = createNonceRepository(database, { ttlMs: 2 * config.inbound.clockSkewSeconds * 1000, now: () => now().getTime() });
   const users = createUserRepository(database);
   if (config.auth.seedDemoUsers) await users.seed(await demoUserRecords());

@@ -1,6 +1,4 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { entryHash } from '../../gateway/src/audit/hash.js';
 import { startWorld, type World } from '../support/world.js';
@@ -20,7 +18,7 @@ const events = (caseId: string, database = world.gateway.database) =>
   database.db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
 
 describe('GET /api/cases/{caseId}/audit (verifyCaseAudit)', () => {
-  test('a case’s chain verifies; after one stored audit entry is edited on disk, the edit is found with its seq', async () => {
+  test('a case’s chain verifies; after one stored event is edited in the database, the edit is found with its seq', async () => {
     const { caseId } = await submittedCase(world.url, token, '640000');
     await waitFor('已转递', () => getCase(world.url, token, caseId), (c) => c.status === 'forwarded');
     const good = await call(world.url, 'GET', `/api/cases/${caseId}/audit`, { token });
@@ -54,7 +52,7 @@ async function rewriteTrail(caseId: string, seq: number, edit: (event: Record<st
 const verdict = async (caseId: string) => (await call(world.url, 'GET', `/api/cases/${caseId}/audit`, { token })).body;
 
 describe('audit anchors (GET /api/audit/anchor)', () => {
-  test('the heads are signed with the published key; a trail edited in both copies and re-hashed is found against its anchor', async () => {
+  test('the heads are signed with the published key; a trail edited and re-hashed in the database is found against its anchor', async () => {
     const { caseId } = await submittedCase(world.url, token, '310104');
     await waitFor('已转递', () => getCase(world.url, token, caseId), (c) => c.status === 'forwarded');
     const anchored = await waitFor('the case anchored at its head', () => verdict(caseId), (v) => v.anchor !== null && v.anchor.seq === v.entries, 10_000, 200);
@@ -91,13 +89,15 @@ describe('audit anchors (GET /api/audit/anchor)', () => {
     const { caseId } = await submittedCase(world.url, token, '640000');
     await waitFor('the case anchored', () => verdict(caseId), (v) => v.anchor !== null, 10_000, 200);
     await world.gateway.stop();
-    const file = path.join(world.dataDir, 'audit-anchors.jsonl');
-    const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
-    const first = JSON.parse(lines[0]!);
-    const [someCase] = Object.keys(first.cases);
-    first.cases[someCase!][1] = 'f'.repeat(64);
-    lines[0] = JSON.stringify(first);
-    await writeFile(file, `${lines.join('\n')}\n`);
+    // someone with write access to the database changes a head in the first anchor record
+    const records = await whileStopped(world.config.store, async (database) => {
+      const row = await database.db.selectFrom('audit_anchors').select('record').where('n', '=', 1).executeTakeFirstOrThrow();
+      const first = JSON.parse(row.record);
+      const [someCase] = Object.keys(first.cases);
+      first.cases[someCase!][1] = 'f'.repeat(64);
+      await database.db.updateTable('audit_anchors').set({ record: JSON.stringify(first) }).where('n', '=', 1).execute();
+      return (await database.db.selectFrom('audit_anchors').select('n').execute()).length;
+    });
     await world.restart();
 
     const status = (await call(world.url, 'GET', '/api/audit/anchor', { token })).body;
@@ -108,6 +108,10 @@ describe('audit anchors (GET /api/audit/anchor)', () => {
     // and what an operator's alert watches
     expect((await call(world.url, 'GET', '/metrics')).body).toMatch(/^kytb_audit_anchor_log_broken 1$/m);
     // the log is left as it is for whoever looks at it
-    expect((await readFile(file, 'utf8')).trimEnd().split('\n')).toHaveLength(lines.length);
+    expect(await world.gateway.database.db.selectFrom('audit_anchors').select('n').execute()).toHaveLength(records);
+    // and the whole log can be taken away to be checked (npm run verify-anchors)
+    const exported = await fetch(`${world.url}/api/audit/anchor-log`, { headers: { authorization: `Bearer ${token}` } });
+    expect([exported.status, exported.headers.get('content-type')]).toEqual([200, 'application/jsonl; charset=utf-8']);
+    expect((await exported.text()).trimEnd().split('\n')).toHaveLength(records);
   });
 });

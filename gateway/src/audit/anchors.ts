@@ -1,28 +1,24 @@
 // Audit anchors: the heads of the case chains, signed and kept apart from them.
 //
-// A case's chain shows an edit of one copy of its trail (verify.ts), but someone who can write the data
-// directory could edit an event in both copies and re-hash the chain from there on. So every interval
-// the heads of the chains that moved since the last anchor go into one record of
-// DATA_DIR/audit-anchors.jsonl: the record is hash-linked to the one before it and signed with the
-// gateway's Ed25519 key (the one that signs its documents). A rewritten chain then no longer reaches
-// the head anchored for it; rewriting the anchors too needs the private key, and the latest anchor's
-// hash, published at GET /api/audit/anchor for operators to copy elsewhere, pins the whole log.
+// A case's chain shows an edit of its events (verify.ts), but someone who can write the database could
+// edit an event and re-hash the chain from there on. So every interval the heads of the chains that
+// moved since the last anchor go into one record of the anchor log (the store's audit_anchors): the
+// record is hash-linked to the one before it and signed with the gateway's Ed25519 key (the one that
+// signs its documents). A rewritten chain then no longer reaches the head anchored for it; rewriting the
+// anchors too needs the private key, and the latest anchor's hash, published at GET /api/audit/anchor for
+// operators to copy elsewhere, pins the whole log.
 //
-// Startup reads and checks the whole log (links, hashes, signatures) and keeps only which record holds
-// each case's latest anchor and where each record starts; a verification reads that one line. A log that fails its check is
-// left as it is, reported with every verdict, and no longer appended to: an operator looks at it,
-// moves it aside, and a new log starts at the next start. A torn last line (a crash in the middle of
-// an append) is cut off, as the audit files do.
+// Startup reads and checks the whole log (links, hashes, signatures). A record read later is checked
+// again (hash and signature) before it is believed. A log that fails its check is reported with every
+// verdict and no longer appended to: an operator looks at it. Several instances share one log: one that
+// finds its next number taken (another sealed first) takes the newer record as its predecessor and
+// signs again.
 import { createHash, sign, verify, type KeyObject } from 'node:crypto';
-import { open, readFile, truncate } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { SigningKey } from '../receipts/keys.js';
-import { fsyncDir, isNotFound } from '../store/durableFile.js';
 import { type StoreLogger, moduleLogger } from '../store/logger.js';
+import type { AnchorRecordStore } from '../store/sql/anchorRecords.js';
 import { canonicalJson } from './canonical.js';
 import { GENESIS, type ChainHead } from './hash.js';
-
-export const ANCHOR_FILE = 'audit-anchors.jsonl';
 
 interface AnchorBody {
   n: number;
@@ -63,9 +59,8 @@ export interface AnchorStatus {
 }
 
 export interface AnchorLogOptions {
-  file: string;
+  records: AnchorRecordStore;
   key: SigningKey;
-  fsync: boolean;
   intervalMs: number;
   now?: () => Date;
   logger?: StoreLogger;
@@ -124,16 +119,14 @@ function checkRecord(line: string, n: number, prev: string, key: { keyId: string
   return r;
 }
 
+/** how often a seal retries when other instances keep taking its record number */
+const SEAL_RACES = 5;
+
 export class AnchorLog {
   readonly #opts: AnchorLogOptions;
   readonly #log: ReturnType<typeof moduleLogger>;
-  /** caseId → number of its latest anchor record */
-  readonly #where = new Map<string, number>();
-  /** byte offset of record n at n - 1 (its line ends where the next one starts, or at #size) */
-  readonly #offsets: number[] = [];
   #pending = new Map<string, ChainHead>();
   #latest: AnchorRecord | undefined;
-  #size = 0;
   #broken: LogBreak | undefined;
   #timer: NodeJS.Timeout | undefined;
   #sealing: Promise<void> = Promise.resolve();
@@ -153,33 +146,18 @@ export class AnchorLog {
   }
 
   async #load(): Promise<void> {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(this.#opts.file);
-    } catch (e) {
-      if (isNotFound(e)) return;
-      throw e;
-    }
-    const checked = checkAnchorLog(bytes, this.#opts.key);
-    for (const { record, offset } of checked.records) {
-      for (const caseId of Object.keys(record.cases)) this.#where.set(caseId, record.n);
-      this.#offsets.push(offset);
-    }
+    const rows = await this.#opts.records.all();
+    const checked = checkAnchorLog(Buffer.from(rows.map((r) => `${r.text}\n`).join(''), 'utf8'), this.#opts.key);
     this.#latest = checked.records.at(-1)?.record;
-    this.#size = checked.end;
-    if (checked.broken) {
-      this.#broken = checked.broken;
-      this.#log.error({ file: this.#opts.file, ...checked.broken }, 'the audit anchor log fails its check: nothing more is anchored until it is looked at');
-      return;
-    }
-    if (checked.end < bytes.length) {
-      // a torn last line: its record was never complete, so it was never published
-      this.#log.warn({ file: this.#opts.file, bytes: bytes.length - checked.end }, 'cutting off a torn last anchor line');
-      await truncate(this.#opts.file, checked.end);
-    }
+    if (checked.broken) this.#fail(checked.broken);
   }
 
-  /** the chainer calls this with each case's new head */
+  #fail(broken: LogBreak): void {
+    this.#broken ??= broken;
+    this.#log.error({ ...broken }, 'the audit anchor log fails its check: nothing more is anchored until it is looked at');
+  }
+
+  /** the store calls this with each case's new head, once its write is committed */
   note(caseId: string, head: ChainHead): void {
     if (!this.#broken) this.#pending.set(caseId, head);
   }
@@ -198,60 +176,72 @@ export class AnchorLog {
     this.#pending = new Map();
     const cases: Record<string, [number, string]> = {};
     for (const [caseId, h] of heads) cases[caseId] = [h.seq, h.hash];
-    const body: AnchorBody = {
-      n: (this.#latest?.n ?? 0) + 1, at: (this.#opts.now?.() ?? new Date()).toISOString(),
-      prev: this.#latest?.hash ?? GENESIS, keyId: this.#opts.key.keyId, cases,
-    };
-    const hash = hashOf(body);
-    const record: AnchorRecord = { ...body, hash, sig: sign(null, Buffer.from(hash, 'hex'), this.#opts.key.privateKey).toString('base64url') };
-    const line = `${JSON.stringify(record)}\n`;
     try {
-      const fd = await open(this.#opts.file, 'a');
-      try {
-        await fd.appendFile(line);
-        if (this.#opts.fsync) await fd.datasync();
-      } finally {
-        await fd.close();
+      for (let race = 0; race < SEAL_RACES; race++) {
+        const body: AnchorBody = {
+          n: (this.#latest?.n ?? 0) + 1, at: (this.#opts.now?.() ?? new Date()).toISOString(),
+          prev: this.#latest?.hash ?? GENESIS, keyId: this.#opts.key.keyId, cases,
+        };
+        const hash = hashOf(body);
+        const record: AnchorRecord = { ...body, hash, sig: sign(null, Buffer.from(hash, 'hex'), this.#opts.key.privateKey).toString('base64url') };
+        if (await this.#opts.records.append({ n: record.n, at: record.at, hash, text: JSON.stringify(record), caseIds: Object.keys(cases) })) {
+          this.#latest = record;
+          return;
+        }
+        // another instance sealed record n first: it becomes the predecessor, once it checks out
+        const newer = await this.#opts.records.latest();
+        const checked = newer && checkRecord(newer.text, newer.n, this.#latest && newer.n === this.#latest.n + 1 ? this.#latest.hash : (JSON.parse(newer.text) as AnchorRecord).prev, this.#opts.key);
+        if (!newer || typeof checked === 'string') {
+          this.#fail({ n: newer?.n ?? body.n, reason: typeof checked === 'string' ? checked : 'the record another instance wrote cannot be read' });
+          return;
+        }
+        this.#latest = checked;
       }
-      // the log's first record may have created the file: its directory entry must last too
-      if (this.#opts.fsync && this.#size === 0) await fsyncDir(dirname(this.#opts.file));
+      throw new Error(`record ${(this.#latest?.n ?? 0) + 1} was taken ${SEAL_RACES} times in a row by other instances`);
     } catch (e) {
-      // put the heads back (newer ones noted meanwhile win) and cut what may have been half written
+      // put the heads back (newer ones noted meanwhile win)
       for (const [caseId, h] of heads) if (!this.#pending.has(caseId)) this.#pending.set(caseId, h);
-      await truncate(this.#opts.file, this.#size).catch(() => undefined);
       throw e;
     }
-    for (const caseId of heads.keys()) this.#where.set(caseId, record.n);
-    this.#offsets.push(this.#size);
-    this.#size += Buffer.byteLength(line);
-    this.#latest = record;
   }
 
-  /** the head the latest anchor holding this case states, if any */
+  /** the head the latest anchor holding this case states, if any (its record checked again) */
   async anchorOf(caseId: string): Promise<CaseAnchor | undefined> {
-    const n = this.#where.get(caseId);
+    const n = await this.#opts.records.latestFor(caseId);
     if (n === undefined) return undefined;
     const r = await this.#read(n);
-    const head = r.cases[caseId];
-    return head ? { n: r.n, at: r.at, seq: head[0], hash: head[1] } : undefined;
+    const head = r?.cases[caseId];
+    return r && head ? { n: r.n, at: r.at, seq: head[0], hash: head[1] } : undefined;
   }
 
   /** record n as published (what an operator's copy of an earlier `latest` is compared with) */
   async record(n: number): Promise<AnchorSummary | undefined> {
-    return Number.isInteger(n) && n >= 1 && n <= this.#offsets.length ? summaryOf(await this.#read(n)) : undefined;
+    if (!Number.isInteger(n) || n < 1) return undefined;
+    const r = await this.#read(n);
+    return r && summaryOf(r);
   }
 
-  /** record n, read from its line (checked at start or written by this process) */
-  async #read(n: number): Promise<AnchorRecord> {
-    const offset = this.#offsets[n - 1] as number;
-    const length = (this.#offsets[n] ?? this.#size) - offset - 1;
-    const fd = await open(this.#opts.file, 'r');
+  /** the whole log as JSON lines, as `npm run verify-anchors` checks it away from the gateway */
+  async export(): Promise<string> {
+    return (await this.#opts.records.all()).map((r) => `${r.text}\n`).join('');
+  }
+
+  /** record n, its hash and signature checked; one that fails breaks the log */
+  async #read(n: number): Promise<AnchorRecord | undefined> {
+    const text = await this.#opts.records.get(n);
+    if (text === undefined) return undefined;
+    let prev: string;
     try {
-      const { buffer } = await fd.read(Buffer.alloc(length), 0, length, offset);
-      return JSON.parse(buffer.toString('utf8')) as AnchorRecord;
-    } finally {
-      await fd.close();
+      prev = String((JSON.parse(text) as AnchorRecord).prev);
+    } catch {
+      prev = '';
     }
+    const checked = checkRecord(text, n, prev, this.#opts.key);
+    if (typeof checked === 'string') {
+      this.#fail({ n, reason: checked });
+      return undefined;
+    }
+    return checked;
   }
 
   status(): AnchorStatus {

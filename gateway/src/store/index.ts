@@ -1,7 +1,10 @@
 // The store, opened and wired: the SQL database (migrated), the case store on it, personal data sealed
 // at rest around it, and the audit trail's verifier. The audit chain is written in the same
 // transaction as the events it chains, so there is no chainer to wait for.
-import type { AnchorLog } from '../audit/anchors.js';
+import { AnchorLog } from '../audit/anchors.js';
+import type { SigningKey } from '../receipts/keys.js';
+import type { StoreLogger } from './logger.js';
+import { createAnchorRecordStore } from './sql/anchorRecords.js';
 import { type AuditVerdict, verifyCaseAudit } from '../audit/verify.js';
 import type { Keyring } from './keyring.js';
 import { createPersonalDataCodec } from './personalData.js';
@@ -23,8 +26,8 @@ export interface OpenStoreOptions {
   target: SqlTarget;
   /** the keys personal data is sealed with at rest (personalData.ts); from PII_KEYS_FILE */
   keyring: Keyring;
-  /** the signed anchors of the chain heads (anchors.ts): told every new head, asked by verify */
-  anchors?: AnchorLog;
+  /** sign the chain heads into the anchor log (audit/anchors.ts) every `intervalMs`, with this key */
+  anchors?: { key: SigningKey; intervalMs: number; logger?: StoreLogger };
   now?: () => Date;
 }
 
@@ -41,11 +44,13 @@ export interface OpenedStore {
   audit: StoreAudit;
   /** the database the store runs on (the other repositories share it) */
   database: SqlDatabase;
+  /** the signed anchors of the chain heads, when asked for */
+  anchors: AnchorLog | undefined;
 }
 
 export async function openStore(opts: OpenStoreOptions): Promise<OpenedStore> {
   const database = await openDatabase(opts.target);
-  const { anchors } = opts;
+  const anchors = opts.anchors && await AnchorLog.open({ records: createAnchorRecordStore(database), ...opts.anchors, ...(opts.now ? { now: opts.now } : {}) });
   const inner = createSqlStore(database, { ...(opts.now ? { now: opts.now } : {}), ...(anchors ? { onChained: (caseId, head) => anchors.note(caseId, head) } : {}) });
   return {
     // events and the audit trail hold no personal data: the verifier reads the store underneath
@@ -56,5 +61,6 @@ export async function openStore(opts: OpenStoreOptions): Promise<OpenedStore> {
       close: async () => {},
     },
     database,
+    anchors,
   };
 }

@@ -21,6 +21,7 @@ const EXPECTED: Record<string, string[]> = {
   users: ['username', 'display_name', 'region', 'window', 'roles', 'password_hash', 'disabled'],
   login_throttle: ['scope', 'key', 'failures', 'since', 'locked_until', 'reservations', 'expires_at'],
   audit_anchors: ['n', 'at', 'hash', 'record'],
+  audit_anchor_cases: ['case_id', 'n'],
   open_sessions: ['session_id', 'case_id', 'opened_at', 'instance_id'],
   gateway_instances: ['id', 'url', 'started_at', 'heartbeat_at'],
 };

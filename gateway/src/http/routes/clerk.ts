@@ -159,6 +159,12 @@ export function clerkRouter(core: Core, tokens: TokenService): Router {
     res.json(core.anchors.status());
   });
 
+  // the whole log, for `npm run verify-anchors` to check away from the gateway
+  r.get('/audit/anchor-log', clerk, may('audit.anchors'), async (_req, res) => {
+    res.type('application/jsonl').setHeader('Content-Disposition', 'attachment; filename="audit-anchors.jsonl"');
+    res.send(await core.anchors.export());
+  });
+
   r.get('/audit/anchors/:n', clerk, may('audit.anchors'), async (req, res) => {
     const raw = String(req.params.n);
     if (!/^[1-9][0-9]{0,15}$/.test(raw)) throw new GatewayError('VALIDATION_FAILED', '锚点序号应为正整数', [{ field: 'n', message: 'must be a positive integer' }]);

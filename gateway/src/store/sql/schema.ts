@@ -114,6 +114,12 @@ export interface AuditAnchorsTable {
   record: string;
 }
 
+/** which anchor records hold a head of which case (an index: the signed record is the authority) */
+export interface AuditAnchorCasesTable {
+  case_id: string;
+  n: number;
+}
+
 export interface OpenSessionsTable {
   session_id: string;
   case_id: string | null;
@@ -139,6 +145,7 @@ export interface Database {
   users: UsersTable;
   login_throttle: LoginThrottleTable;
   audit_anchors: AuditAnchorsTable;
+  audit_anchor_cases: AuditAnchorCasesTable;
   open_sessions: OpenSessionsTable;
   gateway_instances: GatewayInstancesTable;
 }

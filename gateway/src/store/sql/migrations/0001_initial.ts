@@ -128,6 +128,12 @@ export function initial(engine: Engine): Migration {
         .addColumn('record', 'text', (c) => c.notNull())
         .execute();
 
+      await db.schema.createTable('audit_anchor_cases')
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('audit_anchor_cases_pk', ['case_id', 'n'])
+        .execute();
+
       await db.schema.createTable('open_sessions')
         .addColumn('session_id', 'text', (c) => c.primaryKey())
         .addColumn('case_id', 'text')
