@@ -238,6 +238,11 @@ export function loadConfig(env: Env, partnerModules: readonly PartnerModule[]): 
     remoteWindow: remoteWindowConfig(env, port),
   };
   if (!(config.handoff.jitter >= 0 && config.handoff.jitter < 1)) throw new ConfigError('HANDOFF_JITTER', 'must be a number in [0, 1)');
+  // instances sharing one database must share its keys: the signing key (documents, anchors) and the
+  // keyring that seals personal data, each a file of its own that every instance is given
+  if (config.store.engine === 'postgres' && production && !config.receipts.signingKeyFile) {
+    throw new ConfigError('RECEIPT_SIGNING_KEY_FILE', 'must be set with STORE=postgres in production: every instance signs with the same key');
+  }
   const largest = Math.max(config.inbound.maxBodyBytes, config.maxUploadBytes);
   if (config.inbound.unauthenticatedBodyBudgetBytes < largest) {
     throw new ConfigError('UNAUTH_BODY_BUDGET_BYTES', `must be at least INBOUND_MAX_BODY_BYTES and MAX_UPLOAD_BYTES (${largest}), or no such body could ever be read`);

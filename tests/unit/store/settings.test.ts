@@ -1,5 +1,8 @@
 // The store, memory and audit-anchor settings of the gateway: documented defaults, bounds, and a bad
 // value refused by name.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../../../gateway/src/config.js';
 
@@ -14,6 +17,19 @@ describe('STORE, DATABASE_URL, INSTANCE_ID, HEAP_GROWTH_PERCENT and AUDIT_ANCHOR
   test('STORE=postgres takes DATABASE_URL and a pool size', () => {
     expect(load({ STORE: 'postgres', DATABASE_URL: 'postgres://kytb:pw@db:5432/kytb', DATABASE_POOL_SIZE: '20', INSTANCE_ID: 'gw-2' }))
       .toMatchObject({ store: { engine: 'postgres', url: 'postgres://kytb:pw@db:5432/kytb', poolSize: 20 }, instanceId: 'gw-2' });
+  });
+
+  test('in production, STORE=postgres needs the signing key as a file every instance is given', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kytb-settings-'));
+    try {
+      const keys = path.join(dir, 'pii-keys.json');
+      writeFileSync(keys, '{}', { mode: 0o600 });
+      const env = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40), PII_KEYS_FILE: keys, DATA_DIR: path.join(dir, 'data'), STORE: 'postgres', DATABASE_URL: 'postgres://db/kytb' };
+      expect(() => load(env)).toThrow('RECEIPT_SIGNING_KEY_FILE');
+      expect(load({ ...env, RECEIPT_SIGNING_KEY_FILE: path.join(dir, 'signing.pem') }).store.engine).toBe('postgres');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test.each([
