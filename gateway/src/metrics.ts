@@ -17,7 +17,12 @@ export function createMetrics(collectDefaults = true) {
       name: 'kytb_handoff_latency_seconds', help: 'From submit to partner acknowledgement', labelNames: ['partner'] as const,
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30, 300, 3600], registers: [registry],
     }),
-    handoffsInFlight: new Gauge({ name: 'kytb_handoffs_in_flight', help: 'Handoffs being delivered now', registers: [registry] }),
+    handoffsInFlight: new Gauge({ name: 'kytb_handoffs_in_flight', help: 'Outbox jobs (renders and deliveries) being run now', registers: [registry] }),
+    leasesLost: new Counter({
+      name: 'kytb_outbox_leases_lost_total', help: 'Outbox attempts that outlived their lease (another instance took the job): their outcome was not recorded',
+      labelNames: ['kind'] as const, registers: [registry],
+    }),
+    renderFailures: new Counter({ name: 'kytb_document_render_failures_total', help: 'Render steps of handoffs that failed (retried, then dead-lettered)', registers: [registry] }),
     partnerCallbacks: new Counter({
       name: 'kytb_partner_status_total', help: 'Partner status updates by partner and outcome', labelNames: ['partner', 'outcome'] as const, registers: [registry],
     }),

@@ -106,6 +106,7 @@ const EVENT_LABELS: Record<CaseEvent['type'], string> = {
   'document.issued': '出具文书（电子签名）',
   'document.downloaded': '下载文书',
   'document.reprinted': '补打文书（副本）',
+  'document.render_failed': '随件文书生成失败',
   'session.created': '发起远程帮办',
   'session.participant_waiting': '远程帮办：有人进入等候室',
   'session.participant_joined': '远程帮办：工作人员加入',

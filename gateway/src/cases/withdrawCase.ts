@@ -19,7 +19,7 @@ export async function withdrawCase(core: Core, clerk: Clerk, caseId: string, rea
     const from = c.status;
     c.status = 'withdrawn';
     // A withdrawn case must not be delivered afterwards.
-    for (const j of c.handoffs) if (j.status === 'pending' || j.status === 'dead') j.status = 'cancelled';
+    for (const j of [...c.handoffs, ...(c.renders ?? [])]) if (j.status === 'pending' || j.status === 'dead') j.status = 'cancelled';
     c.updatedAt = at;
     return [
       { at, actor: `clerk:${clerk.username}`, type: 'case.withdrawn', data: { reason } },

@@ -112,6 +112,26 @@ export interface HandoffJob {
   lastError?: { code: string; message: string; at: string };
 }
 
+export type RenderJobStatus = 'pending' | 'done' | 'dead' | 'cancelled';
+
+/**
+ * One outbox job that renders the documents a handoff step carries (the 受理回执 and the step's 材料流转单)
+ * before the step is delivered. A step of its own, queued with the delivery job: the delivery waits
+ * until it is done, so a delivery retry never renders again and a rendering failure shows on its own.
+ */
+export interface RenderJob {
+  id: string;
+  /** the handoff step whose documents it renders ('submit', 'supplement-N') */
+  step: string;
+  status: RenderJobStatus;
+  attempts: number;
+  maxAttempts: number;
+  nextAttemptAt: string;
+  createdAt: string;
+  doneAt?: string;
+  lastError?: { code: string; message: string; at: string };
+}
+
 export type Direction = 'outbound' | 'inbound';
 
 export interface CaseRecord {
@@ -147,6 +167,8 @@ export interface CaseRecord {
   /** 不予受理 reason */
   rejection?: { reason: string; at: string };
   handoffs: HandoffJob[];
+  /** the render steps of the handoff steps (absent until the first submission) */
+  renders?: RenderJob[];
   createdAt: string;
   /** username of the clerk who received the case, or 'partner:<region>' */
   createdBy: string;
@@ -224,6 +246,7 @@ export type CaseEventType =
   | 'document.issued'
   | 'document.downloaded'
   | 'document.reprinted'
+  | 'document.render_failed'
   // 远程帮办 (remote window, issue 3): evidence of a video session held for this case, named by the
   // remote window's port (session.created … session.ended)
   | SessionEvidenceType;

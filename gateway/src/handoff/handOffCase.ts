@@ -1,24 +1,34 @@
-// handOffCase: one attempt to deliver one handoff job. The outcome (delivered, retry later, dead letter)
-// is written with the attempt's exchange hashes in one update of the case.
+// handOffCase: one attempt to deliver one handoff job, whose lease `owner` holds (worker.ts). The outcome
+// (delivered, retry later, dead letter) is written with the attempt's exchange hashes in one update of
+// the case, and only while the lease is still ours: if it ran out and another instance claimed the job,
+// that instance's attempt is the one that counts and this one changes nothing.
 import type { CaseRecord, HandoffJob } from '../domain/case.js';
 import { PartnerFailure, type PartnerExchange, type HandoffAck } from '../ports/partner.js';
-import type { NewEvent } from '../store/types.js';
+import { LeaseLostError, type NewEvent } from '../store/types.js';
 import type { Core } from '../deps.js';
-import { toOutboundCase, travellingDocument } from './outboundCase.js';
+import { toOutboundCase, travellingDocument, travellingDocuments } from './outboundCase.js';
 import { backoffDelay } from './backoff.js';
 
 type Outcome = { ok: true; ack: HandoffAck } | { ok: false; failure: PartnerFailure };
 
-export async function handOffCase(core: Core, caseId: string, jobId: string): Promise<void> {
+export async function handOffCase(core: Core, caseId: string, jobId: string, owner: string): Promise<void> {
   const record = await core.store.getCase(caseId);
   const job = record?.handoffs.find((j) => j.id === jobId);
   if (!record || !job || job.status !== 'pending') return;
   const adapter = core.partners.get(job.partner);
   const exchanges: PartnerExchange[] = [];
+  const attempted = { owner, startedAt: core.now().toISOString() };
   const outcome: Outcome = adapter
     ? await attempt(core, record, job, exchanges)
     : { ok: false, failure: new PartnerFailure('PARTNER_UNAVAILABLE', `合作地区 ${job.partner} 未配置`, false) };
-  await core.store.updateCase(caseId, (c) => recordOutcome(core, c, jobId, outcome, exchanges));
+  try {
+    await core.store.updateCase(caseId, (c) => recordOutcome(core, c, jobId, outcome, exchanges, attempted), { lease: { jobId, owner } });
+  } catch (e) {
+    if (!(e instanceof LeaseLostError)) throw e;
+    core.metrics.leasesLost.inc({ kind: 'deliver' });
+    core.logger.warn({ caseId, partner: job.partner, jobId, owner }, 'handoff attempt no longer holds its lease (it ran out and another instance took the job, or the job was withdrawn): its outcome is not recorded');
+    return;
+  }
   core.metrics.handoffAttempts.inc({ partner: job.partner, outcome: outcome.ok ? 'delivered' : outcome.failure.retryable ? 'retry' : 'rejected' });
   if (outcome.ok && record.submittedAt) {
     core.metrics.handoffLatency.observe({ partner: job.partner }, (core.now().getTime() - Date.parse(job.createdAt)) / 1000);
@@ -28,9 +38,9 @@ export async function handOffCase(core: Core, caseId: string, jobId: string): Pr
 async function attempt(core: Core, record: CaseRecord, job: HandoffJob, exchanges: PartnerExchange[]): Promise<Outcome> {
   const adapter = core.partners.get(job.partner)!;
   try {
-    // The 受理回执 and this step's 材料流转单 travel as materials of the case, made (once) before the
-    // first attempt and sent again unchanged on every retry.
-    const documents = await core.documents.forHandoff(record.id, job.step);
+    // The 受理回执 and this step's 材料流转单 travel as materials of the case, made by the render step
+    // before the delivery became due and sent again unchanged on every retry.
+    const documents = travellingDocuments(record, job.step);
     const outbound = toOutboundCase(record, { window: record.receivedBy?.window ?? core.config.windowName, clerk: record.receivedBy?.clerkName ?? record.createdBy });
     outbound.materials.push(...documents.map(travellingDocument));
     const ack = await adapter.deliver(
@@ -51,7 +61,7 @@ async function attempt(core: Core, record: CaseRecord, job: HandoffJob, exchange
   }
 }
 
-function recordOutcome(core: Core, c: CaseRecord, jobId: string, outcome: Outcome, exchanges: PartnerExchange[]): NewEvent[] {
+function recordOutcome(core: Core, c: CaseRecord, jobId: string, outcome: Outcome, exchanges: PartnerExchange[], attempted: { owner: string; startedAt: string }): NewEvent[] {
   const job = c.handoffs.find((j) => j.id === jobId);
   // Withdrawn or retried meanwhile: the attempt is still evidence, but it changes nothing.
   if (!job || job.status !== 'pending') return [];
@@ -59,7 +69,7 @@ function recordOutcome(core: Core, c: CaseRecord, jobId: string, outcome: Outcom
   const at = now.toISOString();
   job.attempts += 1;
   c.updatedAt = at;
-  const events: NewEvent[] = [{ at, actor: 'system', type: 'handoff.attempt', data: { jobId, attempt: job.attempts, exchanges } }];
+  const events: NewEvent[] = [{ at, actor: 'system', type: 'handoff.attempt', data: { jobId, attempt: job.attempts, ...attempted, exchanges } }];
   if (outcome.ok) {
     job.status = 'delivered';
     job.deliveredAt = at;

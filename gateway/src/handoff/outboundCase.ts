@@ -27,3 +27,18 @@ export function toOutboundCase(c: CaseRecord, receivedBy: { window: string; cler
 export function travellingDocument(d: CaseDocument): OutboundMaterial {
   return { id: d.id, code: TRAVEL_CODES[d.type] ?? 'KYTB-DOC', name: d.title, fileName: d.fileName, mediaType: 'application/pdf', size: d.size, sha256: d.sha256, pages: d.pages };
 }
+
+/** the slots of the documents that travel with a handoff step, in the order they are sent */
+export const travellingSlots = (step: string): string[] => ['receipt', `transfer:${step}`];
+
+/**
+ * The stored 受理回执 and 材料流转单 of a step, read off the case: the render step made them before the
+ * delivery became due, so a delivery (and every retry of it) sends them unchanged and renders nothing.
+ */
+export function travellingDocuments(c: CaseRecord, step: string): CaseDocument[] {
+  return travellingSlots(step).map((slot) => {
+    const d = (c.documents ?? []).find((x) => x.slot === slot && !x.copy);
+    if (!d) throw new Error(`case ${c.id}: the document ${slot} of step ${step} is not rendered (its render step has not run)`);
+    return d;
+  });
+}

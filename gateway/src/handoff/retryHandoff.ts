@@ -1,5 +1,6 @@
 // retryHandoff: a clerk or operator sends a dead-lettered handoff again, with the same idempotency
-// key (the partner still sees the case once) and a fresh budget of attempts.
+// key (the partner still sees the case once) and a fresh budget of attempts. A handoff dead-lettered
+// because its documents could not be rendered gets its render step back too, rendered first again.
 import { GatewayError } from '../errors.js';
 import type { CaseRecord } from '../domain/case.js';
 import type { Clerk } from '../auth/tokens.js';
@@ -18,6 +19,12 @@ export async function retryHandoff(core: Core, clerk: Clerk, caseId: string, job
     job.status = 'pending';
     job.maxAttempts = job.attempts + core.config.handoff.maxAttempts;
     job.nextAttemptAt = at;
+    const render = c.renders?.find((r) => r.step === job.step && r.status === 'dead');
+    if (render) {
+      render.status = 'pending';
+      render.maxAttempts = render.attempts + core.config.handoff.maxAttempts;
+      render.nextAttemptAt = at;
+    }
     c.updatedAt = at;
     return [{ at, actor: `clerk:${clerk.username}`, type: 'handoff.retried', data: { jobId, previousError: job.lastError ?? null } }];
   });

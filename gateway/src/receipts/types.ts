@@ -15,7 +15,11 @@ export interface DocumentService {
   ensure(caseId: string, only?: (slot: string) => boolean): Promise<CaseDocument[]>;
   /** ensure(), soon, off the caller's path (after a status change a partner reported) */
   schedule(caseId: string): void;
-  /** what travels with a handoff step besides the materials: the 受理回执 and the step's 材料流转单 */
+  /**
+   * What travels with a handoff step besides the materials, the 受理回执 and the step's 材料流转单:
+   * rendered and stored unless the case has them already. The render step of the outbox calls it
+   * (handoff/renderDocuments.ts); the delivery itself only reads them off the case.
+   */
   forHandoff(caseId: string, step: string): Promise<CaseDocument[]>;
   /** a 副本 of one of the case's documents, rendered from the stored original's signed facts */
   reprint(caseId: string, documentId: string, printedBy: { username: string; displayName: string }): Promise<{ document: CaseDocument; bytes: Buffer }>;

@@ -21,7 +21,7 @@ function sealedMethods(inner: Store, codec: PersonalDataCodec): Sealed {
       return stored && codec.openCase(stored);
     },
 
-    async updateCase(id, mutate) {
+    async updateCase(id, mutate, opts) {
       let known: SealedFrom | undefined;
       const written = await inner.updateCase(id, async (stored) => {
         const draft = codec.openCase(stored);
@@ -33,7 +33,7 @@ function sealedMethods(inner: Store, codec: PersonalDataCodec): Sealed {
         for (const key of Object.keys(stored)) delete (stored as unknown as Record<string, unknown>)[key];
         Object.assign(stored, sealed);
         return events;
-      });
+      }, opts);
       return { record: codec.openCase(written.record, known), events: written.events };
     },
 
@@ -52,8 +52,8 @@ function sealedMethods(inner: Store, codec: PersonalDataCodec): Sealed {
 }
 
 /**
- * `inner` with its personal data sealed. Stores here are objects of closures (createLowStore), so the
- * copy keeps every other method, the extras of a LowStore included.
+ * `inner` with its personal data sealed. Stores here are objects of closures (createSqlStore), so the
+ * copy keeps every other method (the outbox's claims and leases among them) as it is.
  */
 export function withSealedPersonalData<S extends Store>(inner: S, codec: PersonalDataCodec): S {
   return { ...inner, ...sealedMethods(inner, codec) };

@@ -46,11 +46,39 @@ export interface CaseQuery {
   limit: number;
 }
 
-export interface DueJob {
+/** An outbox job this process holds the lease of, as claimDueJobs returns it. */
+export interface ClaimedJob {
   caseId: string;
   jobId: string;
+  /** 'render': the documents a handoff step carries; 'deliver': the step to its partner */
+  kind: 'render' | 'deliver';
+  /** the partner a delivery goes to ('' for a render) */
   partner: string;
+  step: string;
   nextAttemptAt: string;
+  /** the lease runs out then unless extended (extendLeases) */
+  leaseUntil: string;
+}
+
+/** The lease an update rests on: it is written only while `owner` still holds the job's lease. */
+export interface LeaseCheck {
+  jobId: string;
+  owner: string;
+}
+
+/**
+ * The lease of an outbox job was lost: it ran out and another owner claimed the job (or the job was
+ * withdrawn meanwhile). The update was not written; the other owner's attempt is the one that counts.
+ */
+export class LeaseLostError extends Error {
+  readonly code = 'LEASE_LOST';
+  constructor(
+    readonly jobId: string,
+    readonly owner: string,
+  ) {
+    super(`the lease of outbox job ${jobId} is no longer held by ${owner}`);
+    this.name = 'LeaseLostError';
+  }
 }
 
 /** One entry of a case's hash-chained audit trail. */
@@ -75,6 +103,15 @@ export class BlobNotFoundError extends Error {
   }
 }
 
+export interface UpdateOptions {
+  /**
+   * The update records the outcome of an outbox job's attempt: it is written, and the job's lease
+   * cleared, in the one transaction, only while `owner` still holds the lease; otherwise nothing is
+   * written and updateCase rejects with LeaseLostError.
+   */
+  lease?: LeaseCheck;
+}
+
 export interface Store {
   /** store a new case with its first events and jobs in one transaction */
   createCase(record: CaseRecord, events: NewEvent[]): Promise<{ record: CaseRecord; events: CaseEvent[] }>;
@@ -87,11 +124,25 @@ export interface Store {
    * record in place and returns the events to append; case, events and jobs commit together. If it
    * throws, nothing is written. `version` is set by the store; `updatedAt` by the caller's mutate.
    */
-  updateCase(id: string, mutate: (record: CaseRecord) => NewEvent[] | Promise<NewEvent[]>): Promise<{ record: CaseRecord; events: CaseEvent[] }>;
+  updateCase(
+    id: string,
+    mutate: (record: CaseRecord) => NewEvent[] | Promise<NewEvent[]>,
+    opts?: UpdateOptions,
+  ): Promise<{ record: CaseRecord; events: CaseEvent[] }>;
   listCases(query: CaseQuery): Promise<{ items: CaseSummary[]; total: number }>;
-  /** pending handoff jobs due at or before `now`, oldest first */
-  dueJobs(now: Date, limit: number): Promise<DueJob[]>;
-  /** the earliest nextAttemptAt of any pending job, to know how long the worker may sleep */
+  /**
+   * Leases up to `limit` due outbox jobs to `owner` until now + leaseMs, atomically, oldest first: pending
+   * jobs due at or before `now` that nobody holds a live lease on (none, or one that ran out by
+   * `now`), deliveries only once their step's documents are rendered. With several instances on one
+   * PostgreSQL each job goes to one claimer (FOR UPDATE SKIP LOCKED).
+   */
+  claimDueJobs(owner: string, now: Date, limit: number, leaseMs: number): Promise<ClaimedJob[]>;
+  /** extends to now + leaseMs the leases `owner` still holds among `jobIds`; returns those ids */
+  extendLeases(owner: string, jobIds: string[], now: Date, leaseMs: number): Promise<string[]>;
+  /**
+   * When the worker should look again: the earliest time a pending job becomes claimable (its
+   * nextAttemptAt, or the end of a live lease on it), undefined when no job is pending.
+   */
   nextDueAt(): Promise<Date | undefined>;
   /** cases of a partner in the given states (for polling partners), newest first */
   casesOfPartner(partner: string, statuses: CaseStatus[]): Promise<CaseSummary[]>;

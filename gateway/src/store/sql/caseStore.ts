@@ -2,14 +2,15 @@
 // transaction: the case row, its new events (numbered and chained into the audit trail there and then:
 // one SHA-256 per event) and its outbox jobs, committed together or not at all. On PostgreSQL the case
 // row is locked (SELECT … FOR UPDATE) for the read-modify-write, so instances never interleave on one
-// case; SQLite has one writer. No lock of our own is needed.
+// case; SQLite has one writer. No lock of our own is needed. The outbox and its leases: outbox.ts.
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { CaseEvent, CaseRecord, CaseStatus, HandoffJob } from '../../domain/case.js';
+import type { CaseEvent, CaseRecord, CaseStatus } from '../../domain/case.js';
 import { GatewayError } from '../../errors.js';
 import { chainEvents, GENESIS, type ChainHead } from '../../audit/hash.js';
-import { BlobNotFoundError, type AuditEntry, type CaseQuery, type CaseSummary, type DueJob, type NewEvent, type Store } from '../types.js';
+import { BlobNotFoundError, type AuditEntry, type CaseQuery, type CaseSummary, type NewEvent, type Store } from '../types.js';
 import type { SqlDatabase } from './database.js';
-import type { CasesTable, Database, OutboxJobsTable } from './schema.js';
+import { assertLeaseHeld, createOutbox, jobsOf, writeJobs } from './outbox.js';
+import type { CasesTable, Database } from './schema.js';
 
 export interface SqlStoreOptions {
   now?: () => Date;
@@ -19,7 +20,6 @@ export interface SqlStoreOptions {
 
 type Db = Kysely<Database> | Transaction<Database>;
 type CaseRow = Selectable<CasesTable>;
-type JobRow = Selectable<OutboxJobsTable>;
 
 const SUMMARY_COLUMNS = [
   'id', 'case_no', 'direction', 'status', 'partner', 'partner_ref', 'accept_region', 'handling_region', 'item_code', 'item_name',
@@ -28,7 +28,7 @@ const SUMMARY_COLUMNS = [
 
 /** the record as stored: its jobs are rows of their own */
 function recordText(record: CaseRecord): string {
-  const { handoffs: _jobs, ...rest } = record;
+  const { handoffs: _jobs, renders: _renders, ...rest } = record;
   return JSON.stringify(rest);
 }
 
@@ -57,42 +57,6 @@ function caseRow(record: CaseRecord, eventCount: number): CaseRow {
   };
 }
 
-function jobRow(caseId: string, j: HandoffJob): JobRow {
-  return {
-    id: j.id,
-    case_id: caseId,
-    kind: 'deliver',
-    partner: j.partner,
-    step: j.step,
-    idempotency_key: j.idempotencyKey,
-    status: j.status,
-    attempts: j.attempts,
-    max_attempts: j.maxAttempts,
-    next_attempt_at: j.nextAttemptAt,
-    lease_owner: null,
-    lease_until: null,
-    created_at: j.createdAt,
-    delivered_at: j.deliveredAt ?? null,
-    last_error: j.lastError ? JSON.stringify(j.lastError) : null,
-  };
-}
-
-function jobOf(r: JobRow): HandoffJob {
-  return {
-    id: r.id,
-    partner: r.partner ?? '',
-    step: r.step,
-    idempotencyKey: r.idempotency_key,
-    status: r.status as HandoffJob['status'],
-    attempts: r.attempts,
-    maxAttempts: r.max_attempts,
-    nextAttemptAt: r.next_attempt_at,
-    createdAt: r.created_at,
-    ...(r.delivered_at ? { deliveredAt: r.delivered_at } : {}),
-    ...(r.last_error ? { lastError: JSON.parse(r.last_error) as NonNullable<HandoffJob['lastError']> } : {}),
-  };
-}
-
 function summaryOf(r: Pick<CaseRow, (typeof SUMMARY_COLUMNS)[number]>): CaseSummary {
   return {
     id: r.id,
@@ -113,8 +77,6 @@ function summaryOf(r: Pick<CaseRow, (typeof SUMMARY_COLUMNS)[number]>): CaseSumm
   };
 }
 
-const same = (a: HandoffJob, b: HandoffJob): boolean => JSON.stringify(a) === JSON.stringify(b);
-
 /** a unique index refused the row: another case has this id, 办件编号 or inbound key */
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
@@ -123,6 +85,7 @@ function isUniqueViolation(err: unknown): boolean {
 
 export function createSqlStore(database: SqlDatabase, opts: SqlStoreOptions = {}): Store {
   const { db, engine } = database;
+  const outbox = createOutbox(db, engine);
 
   async function loadRow(q: Db, id: string, lock: boolean): Promise<CaseRow | undefined> {
     let query = q.selectFrom('cases').selectAll().where('id', '=', id);
@@ -130,13 +93,8 @@ export function createSqlStore(database: SqlDatabase, opts: SqlStoreOptions = {}
     return query.executeTakeFirst();
   }
 
-  async function jobsOf(q: Db, caseId: string): Promise<HandoffJob[]> {
-    const rows = await q.selectFrom('outbox_jobs').selectAll().where('case_id', '=', caseId).where('kind', '=', 'deliver').orderBy('created_at').orderBy('id').execute();
-    return rows.map(jobOf);
-  }
-
   async function recordOf(q: Db, row: CaseRow): Promise<CaseRecord> {
-    return { ...(JSON.parse(row.record) as Omit<CaseRecord, 'handoffs'>), handoffs: await jobsOf(q, row.id) };
+    return { ...(JSON.parse(row.record) as Omit<CaseRecord, 'handoffs' | 'renders'>), ...(await jobsOf(q, row.id)) };
   }
 
   async function chainHead(q: Db, caseId: string): Promise<ChainHead> {
@@ -155,18 +113,6 @@ export function createSqlStore(database: SqlDatabase, opts: SqlStoreOptions = {}
       }))).execute();
     }
     return entries;
-  }
-
-  async function writeJobs(q: Db, caseId: string, before: HandoffJob[], after: HandoffJob[]): Promise<void> {
-    const old = new Map(before.map((j) => [j.id, j]));
-    for (const j of after) {
-      const was = old.get(j.id);
-      if (!was) await q.insertInto('outbox_jobs').values(jobRow(caseId, j)).execute();
-      else if (!same(was, j)) {
-        const { id: _id, case_id: _c, kind: _k, created_at: _t, ...changes } = jobRow(caseId, j);
-        await q.updateTable('outbox_jobs').set(changes).where('id', '=', j.id).execute();
-      }
-    }
   }
 
   function told(caseId: string, entries: AuditEntry[]): void {
@@ -195,7 +141,7 @@ export function createSqlStore(database: SqlDatabase, opts: SqlStoreOptions = {}
       try {
         entries = await db.transaction().execute(async (trx) => {
           await trx.insertInto('cases').values(caseRow(saved, events.length)).execute();
-          await writeJobs(trx, saved.id, [], saved.handoffs);
+          await writeJobs(trx, { id: saved.id, handoffs: [] }, saved);
           return appendEvents(trx, saved.id, { seq: 0, hash: GENESIS }, events);
         });
       } catch (err) {
@@ -211,12 +157,13 @@ export function createSqlStore(database: SqlDatabase, opts: SqlStoreOptions = {}
       return row ? recordOf(db, row) : undefined;
     },
 
-    async updateCase(id, mutate) {
+    async updateCase(id, mutate, updateOpts = {}) {
       let result: { record: CaseRecord; entries: AuditEntry[] };
       try {
         result = await db.transaction().execute(async (trx) => {
           const row = await loadRow(trx, id, true);
           if (!row) throw new GatewayError('CASE_NOT_FOUND', `办件 ${id} 不存在`);
+          if (updateOpts.lease) await assertLeaseHeld(trx, id, updateOpts.lease);
           const current = await recordOf(trx, row);
           const draft = structuredClone(current);
           const fresh = await mutate(draft);
@@ -226,7 +173,7 @@ export function createSqlStore(database: SqlDatabase, opts: SqlStoreOptions = {}
           const entries = await appendEvents(trx, id, await chainHead(trx, id), fresh);
           const { id: _id, created_at: _c, ...changes } = caseRow(draft, Number(row.event_count) + entries.length);
           await trx.updateTable('cases').set(changes).where('id', '=', id).execute();
-          await writeJobs(trx, id, current.handoffs, draft.handoffs);
+          await writeJobs(trx, current, draft);
           return { record: draft, entries };
         });
       } catch (err) {
@@ -252,34 +199,36 @@ export function createSqlStore(database: SqlDatabase, opts: SqlStoreOptions = {}
     async listCases(q: CaseQuery) {
       if (q.idNumber !== undefined) throw new Error('listCases: a plain idNumber reached the store; the personal-data layer (sealedStore.ts) hashes it');
       if (q.regions.length === 0) return { items: [], total: 0 };
-      let where = db.selectFrom('cases').where((eb) => eb.or([eb('accept_region', 'in', q.regions), eb('handling_region', 'in', q.regions)]));
-      if (q.status && q.status.length > 0) where = where.where('status', 'in', q.status);
-      if (q.partner !== undefined) where = where.where('partner', '=', q.partner);
-      if (q.handoffStatus !== undefined) where = where.where('handoff_status', '=', q.handoffStatus);
-      if (q.deadlineBefore !== undefined) where = where.where('promised_at', 'is not', null).where('promised_at', '<=', q.deadlineBefore);
-      if (q.caseNo !== undefined) {
-        const pattern = `%${q.caseNo.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        where = where.where(sql<boolean>`upper(case_no) like ${pattern} escape '\\'`);
-      }
-      if (q.idNumberHash !== undefined) where = where.where('id_number_hash', '=', q.idNumberHash);
-      const [rows, count] = await Promise.all([
-        where.select(SUMMARY_COLUMNS).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).offset(Math.max(0, q.offset)).execute(),
-        where.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+      // Two disjoint halves, each on an index of its own: the cases the regions received, and those they
+      // decide that they did not receive. (One query with accept OR handling region made both engines
+      // gather and sort every matching row: 300 ms at 100,000 cases.)
+      const filtered = (base: typeof received) => {
+        let w = base;
+        if (q.status && q.status.length > 0) w = w.where('status', 'in', q.status);
+        if (q.partner !== undefined) w = w.where('partner', '=', q.partner);
+        if (q.handoffStatus !== undefined) w = w.where('handoff_status', '=', q.handoffStatus);
+        if (q.deadlineBefore !== undefined) w = w.where('promised_at', 'is not', null).where('promised_at', '<=', q.deadlineBefore);
+        if (q.caseNo !== undefined) {
+          const pattern = `%${q.caseNo.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+          w = w.where(sql<boolean>`upper(case_no) like ${pattern} escape '\\'`);
+        }
+        if (q.idNumberHash !== undefined) w = w.where('id_number_hash', '=', q.idNumberHash);
+        return w;
+      };
+      const received = db.selectFrom('cases').where('accept_region', 'in', q.regions);
+      const halves = [filtered(received), filtered(db.selectFrom('cases').where('handling_region', 'in', q.regions).where('accept_region', 'not in', q.regions))];
+      const offset = Math.max(0, q.offset);
+      const [pages, counts] = await Promise.all([
+        Promise.all(halves.map((h) => h.select(SUMMARY_COLUMNS).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(offset + q.limit).execute())),
+        Promise.all(halves.map((h) => h.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow())),
       ]);
-      return { items: rows.map(summaryOf), total: Number(count.n) };
+      const newestFirst = pages.flat().sort((a, b) => (a.created_at === b.created_at ? (a.id < b.id ? 1 : -1) : a.created_at < b.created_at ? 1 : -1));
+      return { items: newestFirst.slice(offset, offset + q.limit).map(summaryOf), total: counts.reduce((n, c) => n + Number(c.n), 0) };
     },
 
-    async dueJobs(now, limit) {
-      const rows = await db.selectFrom('outbox_jobs').select(['id', 'case_id', 'partner', 'next_attempt_at'])
-        .where('status', '=', 'pending').where('kind', '=', 'deliver').where('next_attempt_at', '<=', now.toISOString())
-        .orderBy('next_attempt_at').orderBy('id').limit(limit).execute();
-      return rows.map((r): DueJob => ({ caseId: r.case_id, jobId: r.id, partner: r.partner ?? '', nextAttemptAt: r.next_attempt_at }));
-    },
-
-    async nextDueAt() {
-      const r = await db.selectFrom('outbox_jobs').select((eb) => eb.fn.min('next_attempt_at').as('at')).where('status', '=', 'pending').where('kind', '=', 'deliver').executeTakeFirst();
-      return r?.at ? new Date(r.at) : undefined;
-    },
+    claimDueJobs: outbox.claimDueJobs,
+    extendLeases: outbox.extendLeases,
+    nextDueAt: outbox.nextDueAt,
 
     async casesOfPartner(partner, statuses) {
       if (statuses.length === 0) return [];

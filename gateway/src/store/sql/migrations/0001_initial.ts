@@ -32,7 +32,9 @@ export function initial(engine: Engine): Migration {
         .execute();
       await db.schema.createIndex('cases_accept_created').on('cases').columns(['accept_region', 'created_at']).execute();
       await db.schema.createIndex('cases_handling_created').on('cases').columns(['handling_region', 'created_at']).execute();
-      await db.schema.createIndex('cases_status').on('cases').columns(['status', 'created_at']).execute();
+      // a clerk's filtered list: their region, a partner, some states, newest first (caseStore listCases)
+      await db.schema.createIndex('cases_accept_filters').on('cases').columns(['accept_region', 'partner', 'status', 'created_at']).execute();
+      await db.schema.createIndex('cases_handling_filters').on('cases').columns(['handling_region', 'partner', 'status', 'created_at']).execute();
       await db.schema.createIndex('cases_partner_ref').on('cases').columns(['partner', 'partner_ref']).execute();
       await db.schema.createIndex('cases_inbound_key').on('cases').columns(['inbound_partner', 'inbound_key']).unique().execute();
       await db.schema.createIndex('cases_id_number_hash').on('cases').column('id_number_hash').execute();
