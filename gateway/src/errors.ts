@@ -5,6 +5,8 @@ export const ERRORS = {
   VALIDATION_FAILED: { status: 400, title: '请求内容不符合接口约定' },
   MALFORMED_JSON: { status: 400, title: '请求体不是合法的 JSON' },
   MULTIPART_MALFORMED: { status: 400, title: '上传表单（multipart/form-data）格式不正确' },
+  HTTP_MALFORMED: { status: 400, title: 'HTTP 请求格式不正确' },
+  HEADERS_TOO_LARGE: { status: 431, title: '请求头过大' },
   MEDIA_TYPE_UNSUPPORTED: { status: 415, title: '请求体的内容类型不受支持' },
   METHOD_NOT_ALLOWED: { status: 405, title: '该接口不支持此请求方法' },
   ID_NUMBER_INVALID: { status: 422, title: '公民身份号码校验不通过' },

@@ -20,6 +20,7 @@ import { createLogin, loginThrottles } from './auth/login.js';
 import { createHandoffWorker, type HandoffWorker } from './handoff/worker.js';
 import { createStatusPoller, type StatusPoller } from './handoff/poller.js';
 import { createApp } from './app.js';
+import { answerClientError } from './http/problem.js';
 import { loadSigningKey } from './receipts/keys.js';
 import { createDocumentService } from './receipts/service.js';
 import { assertWorkerBinary, startRemote, type RemoteWindowService } from './remote/index.js';
@@ -112,6 +113,7 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   });
   const { port } = server.address() as AddressInfo;
   // the remote window's signalling socket (/rw/ws); any other upgrade is not ours
+  server.on('clientError', answerClientError);
   server.on('upgrade', (req, socket, head) => { if (!remote?.window.handleUpgrade(req, socket, head)) socket.destroy(); });
   if (opts.background !== false) {
     worker.start();

@@ -2,6 +2,7 @@
 // gateway read, parse and hold is bounded per route and in all; broken multipart, wrong media types and
 // forged receipts get documented 4xx problem+json; a refused request leaves nothing behind.
 import http from 'node:http';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startWorld, type World } from '../support/world.js';
 import { call, login, signedCall } from '../support/client.js';
@@ -56,6 +57,50 @@ describe('bodies are refused by their declared length before they are read', () 
     ['/api/receipts/verify', { 'content-type': 'application/pdf' }],
   ])('50 MB declared to %s: 413 at once', async (p, headers) => {
     expect(await answerBeforeBody(p, 50 * 1024 * 1024, headers)).toBe(413);
+  });
+});
+
+describe('a chunked body (no length declared) is refused as soon as it passes its limit', () => {
+  test('a login body that keeps coming gets 413 after its first 4 KB, while the client is still sending', async () => {
+    const url = new URL('/api/auth/login', world.url);
+    const answer = await new Promise<number | 'no answer'>((resolve) => {
+      const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        clearInterval(more);
+        req.destroy();
+      });
+      req.on('error', () => undefined);
+      req.write('{"username":"');
+      // 1 KB every 20 ms: 50 MB would take over 15 minutes, the answer must come long before
+      const more = setInterval(() => req.write('a'.repeat(1024)), 20);
+      setTimeout(() => { clearInterval(more); resolve('no answer'); req.destroy(); }, 5000);
+    });
+    expect(answer).toBe(413);
+  });
+});
+
+describe('what Node\'s HTTP parser refuses is problem+json too', () => {
+  test('Content-Length with chunked, a NUL in a header, headers over 16 KB: 400 HTTP_MALFORMED / 431 HEADERS_TOO_LARGE', async () => {
+    const { port } = new URL(world.url);
+    const raw = (text: string) => new Promise<string>((resolve) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.end(text));
+      let out = '';
+      socket.on('data', (d) => { out += d.toString(); });
+      socket.on('close', () => resolve(out));
+    });
+    for (const text of [
+      'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+      'GET /api/items HTTP/1.1\r\nHost: x\r\nX-Bad: a\u0000b\r\n\r\n',
+    ]) {
+      const out = await raw(text);
+      expect(out).toMatch(/^HTTP\/1\.1 400 /);
+      expect(out).toContain('application/problem+json');
+      expect(out).toContain('"code":"HTTP_MALFORMED"');
+    }
+    const big = await raw(`GET /api/items HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(big).toMatch(/^HTTP\/1\.1 431 /);
+    expect(big).toContain('"code":"HEADERS_TOO_LARGE"');
   });
 });
 

@@ -20,9 +20,12 @@ export const regExpEngine = Object.assign((pattern: string, flags: string): RegE
   const re = new RegExp(pattern, flags);
   const nonEmpty = BASE64_PATTERNS.get(pattern);
   if (nonEmpty === undefined) return re;
-  return {
+  // Ajv caches compiled patterns by toString(): without one, every such pattern would share one entry
+  const like = {
     test: (s: string) => (s.length >= SHORT && Buffer.from(s, 'base64').toString('base64') === s) || re.test(s),
+    toString: () => re.toString(),
   };
+  return like;
 }, { code: 'new RegExp' });
 
 /** code points of a string, counted only when its UTF-16 length cannot decide the limit */

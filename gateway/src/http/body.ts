@@ -3,7 +3,7 @@
 // unauthenticated requests read counts against one shared budget (503 SERVER_BUSY with Retry-After when
 // it is spent), so together they cannot make the gateway hold more than that. JSON is scanned on its raw
 // bytes (depth, members, lone surrogates) before it is parsed, once, so no later recursion is unbounded.
-import express, { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { GatewayError } from '../errors.js';
 
@@ -72,19 +72,45 @@ export interface ReadOptions {
   factor?: number;
 }
 
+/** how long, and how much, a refused body is still read and thrown away, so the client gets to read its answer */
+const LINGER_MS = 1000;
+const LINGER_BYTES = 4 * 1024 * 1024;
+
+/**
+ * A request refused before its body was read: the answer goes out with Connection: close, then what is
+ * still coming is read and dropped for a moment (a client busy writing would otherwise get a reset
+ * instead of the answer), never more than LINGER_BYTES, and the connection is closed.
+ */
+export function closeAfterRefusal(req: Request, res: Response): void {
+  if (!res.headersSent) res.setHeader('Connection', 'close');
+  res.once('finish', () => {
+    let drained = 0;
+    const socket = req.socket;
+    const stop = setTimeout(() => socket.destroy(), LINGER_MS);
+    stop.unref();
+    req.removeAllListeners('data');
+    req.on('data', (c: Buffer) => {
+      drained += c.length;
+      if (drained > LINGER_BYTES) socket.destroy();
+    });
+    req.on('end', () => { clearTimeout(stop); socket.destroy(); });
+    req.resume();
+  });
+}
+
 /** the declared length is checked against the limit and the budget before anything is read */
 export function reserveBody({ limit, budget, factor = 1 }: ReadOptions): RequestHandler {
   return (req, res, next) => {
     if (!hasBody(req)) return next();
     const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
     if (declared !== undefined && declared > limit) {
-      res.setHeader('Connection', 'close');
+      closeAfterRefusal(req, res);
       throw new GatewayError('PAYLOAD_TOO_LARGE', `请求体 ${declared} 字节，超过此接口的上限 ${limit} 字节`);
     }
     if (budget) {
       const release = budget.tryReserve(Math.ceil((declared ?? limit) * factor));
       if (!release) {
-        res.setHeader('Connection', 'close');
+        closeAfterRefusal(req, res);
         throw new GatewayError('SERVER_BUSY', '服务繁忙（待处理的请求内容过多），请稍后重试', undefined, { retryAfterS: 1 });
       }
       res.once('close', release);
@@ -93,14 +119,50 @@ export function reserveBody({ limit, budget, factor = 1 }: ReadOptions): Request
   };
 }
 
-/** the body as bytes in req.body and req.rawBody (no content-encoding: a compressed body is refused) */
+/**
+ * The body as bytes in req.body and req.rawBody. A body that grows past the limit (one sent chunked, with
+ * no length declared) is refused the moment it does, not once it has all arrived; a content-encoded
+ * (compressed) body is refused.
+ */
 export function readRaw(opts: ReadOptions): RequestHandler {
-  const read = express.raw({ type: () => true, limit: opts.limit, inflate: false });
-  return chain(reserveBody(opts), read, (req: RawRequest, _res, next) => {
-    if (Buffer.isBuffer(req.body)) req.rawBody = req.body;
-    else req.body = undefined;
-    next();
-  });
+  const read: RequestHandler = (req: RawRequest, res, next) => {
+    if (!hasBody(req)) {
+      req.body = undefined;
+      return next();
+    }
+    const encoding = req.headers['content-encoding'];
+    if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
+      closeAfterRefusal(req, res);
+      throw new GatewayError('MEDIA_TYPE_UNSUPPORTED', '不接受压缩或编码过的请求体（Content-Encoding）');
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (err?: GatewayError): void => {
+      if (settled) return;
+      settled = true;
+      req.off('data', onData).off('end', onEnd).off('aborted', onAbort).off('error', onAbort);
+      if (err) return next(err);
+      const body = Buffer.concat(chunks, size);
+      req.body = body;
+      req.rawBody = body;
+      next();
+    };
+    const onData = (c: Buffer): void => {
+      size += c.length;
+      if (size > opts.limit) {
+        chunks.length = 0;
+        closeAfterRefusal(req, res);
+        settle(new GatewayError('PAYLOAD_TOO_LARGE', `请求体超过此接口的上限 ${opts.limit} 字节`));
+        return;
+      }
+      chunks.push(c);
+    };
+    const onEnd = (): void => settle();
+    const onAbort = (): void => settle(new GatewayError('VALIDATION_FAILED', '请求体未传完（连接中断）'));
+    req.on('data', onData).on('end', onEnd).on('aborted', onAbort).on('error', onAbort);
+  };
+  return chain(reserveBody(opts), read);
 }
 
 export interface JsonBounds {
@@ -215,7 +277,10 @@ export function multipartFile(opts: ReadOptions & { fields: number }): RequestHa
       }
       if (!err) return next();
       if (err instanceof multer.MulterError) {
-        if (err.code === 'LIMIT_FILE_SIZE') return next(new GatewayError('PAYLOAD_TOO_LARGE', `上传文件超过 ${opts.limit} 字节的上限`));
+        if (err.code === 'LIMIT_FILE_SIZE') {
+          closeAfterRefusal(req, res);
+          return next(new GatewayError('PAYLOAD_TOO_LARGE', `上传文件超过 ${opts.limit} 字节的上限`));
+        }
         return next(new GatewayError('MULTIPART_MALFORMED', `上传表单不符合要求：${err.message}`, [{ field: err.field ?? '/', message: err.code }]));
       }
       if (err instanceof GatewayError) return next(err);

@@ -1,4 +1,6 @@
 // One middleware renders every error as RFC 9457 application/problem+json.
+import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ERRORS, GatewayError, isGatewayError, type ErrorCode, type FieldError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -72,6 +74,22 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     logger.error({ err }, 'unhandled error');
     sendProblem(res, new GatewayError('INTERNAL', '服务内部错误，请联系运维（附上 instance 编号）'));
   };
+}
+
+/**
+ * What Node's HTTP parser refuses before express sees the request (a bad header line, Content-Length with
+ * chunked, headers over 16 KB …) answered as problem+json too, then the connection closed.
+ */
+export function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable || err.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const e = err.code === 'HPE_HEADER_OVERFLOW'
+    ? new GatewayError('HEADERS_TOO_LARGE', '请求头超过 16 KB')
+    : new GatewayError('HTTP_MALFORMED', `HTTP 请求格式不正确（${String(err.code ?? 'parse error')}）`);
+  const body = JSON.stringify(toProblem(e, randomUUID()));
+  socket.end(`HTTP/1.1 ${e.status} ${e.status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
 export const notFound: RequestHandler = (req, _res, next) => next(new GatewayError('NOT_FOUND', `${req.method} ${req.path} 不存在`));

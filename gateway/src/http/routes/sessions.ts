@@ -16,9 +16,9 @@ import { assertMay, type Action } from '../../auth/permissions.js';
 const JOIN_MAX_BYTES = 4 * 1024;
 const SESSION_MAX_BYTES = 4 * 1024;
 
-/** these operations take an optional body: none is the same as {} */
+/** these operations take an optional body: none is the same as {} (a body of JSON null is not none) */
 const emptyBody: RequestHandler = (req, _res, next) => {
-  req.body ??= {};
+  if (req.body === undefined) req.body = {};
   next();
 };
 
