@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one demo command (README quick start): install what is missing, then start the gateway and the
-# three simulated partner regions on the embedded lowdb store.
+# three simulated partner regions on the embedded SQLite store.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # mediasoup 3.8.4 finds its worker through this variable, at npm install and at run time.

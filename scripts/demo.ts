@@ -1,5 +1,5 @@
 // The demo: the three simulated partner regions (deciding automatically after a few seconds) and the
-// gateway, in one process, on the embedded lowdb store. Ctrl-C stops everything gracefully.
+// gateway, in one process, on the embedded SQLite store. Ctrl-C stops everything gracefully.
 import { loadConfig } from '../gateway/src/config.js';
 import { createLogger } from '../gateway/src/log.js';
 import { startGateway } from '../gateway/src/server.js';

@@ -1,5 +1,5 @@
 // Personal data at rest: the one codec between plain case records and what a store keeps. Pure (no
-// files), so that every store (this lowdb one, the SQL repositories after it) seals the same way;
+// files), so that whatever store sits behind the Store interface (the SQL one on either engine) seals the same way;
 // sealedStore.ts applies it at the Store interface.
 //
 // - Each personal field is sealed on its own with AES-256-GCM: `pii1.<key id>.<iv>.<ciphertext>.<tag>`
