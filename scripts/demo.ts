@@ -4,7 +4,8 @@ import { loadConfig } from '../gateway/src/config.js';
 import { createLogger } from '../gateway/src/log.js';
 import { startGateway } from '../gateway/src/server.js';
 import { DEMO_ACCOUNTS } from '../gateway/src/auth/demoUsers.js';
-import { PARTNERS } from '../partners/index.js';
+import { join } from 'node:path';
+import { PARTNERS, startSimulator } from '../partners/index.js';
 import type { PartnerModule, SimulatedPartner } from '../gateway/src/ports/partner.js';
 
 const config = loadConfig({ DATA_DIR: 'data/demo', ...process.env }, PARTNERS);
@@ -17,11 +18,13 @@ const completeAfterMs = Number(process.env.DEMO_COMPLETE_AFTER_MS ?? 20000);
 
 const simulators: Array<{ module: PartnerModule; sim: SimulatedPartner }> = [];
 for (const m of PARTNERS) {
-  const sim = await m.createSimulator({
+  const sim = await startSimulator(m, {
     settings: config.partners[m.region]!,
     gatewayBaseUrl: config.publicBaseUrl,
     inbound: config.inboundPartners[m.region]!,
     autoAdvance: { acceptAfterMs, completeAfterMs },
+    // the partners' own state (data/demo/partners/<region>.json), beside the gateway's, so they survive a restart
+    dataDir: join(config.dataDir, 'partners'),
   });
   simulators.push({ module: m, sim });
 }
@@ -37,7 +40,7 @@ const lines = [
     ? [`  远程帮办 (applicant) ${config.remoteWindow.publicUrl}/rw/   (clerk: 办件详情 → 远程帮办, or ${config.remoteWindow.publicUrl}/rw/clerk.html)`]
     : ['  远程帮办           off (RW_ENABLED=false)']),
   `  receipt check      ${config.publicBaseUrl}/verify.html`,
-  `  data directory     ${config.dataDir}`,
+  `  data directory     ${config.dataDir}   (partners' state: ${join(config.dataDir, 'partners')})`,
   ...simulators.map(({ module, sim }) => `  partner ${module.region} ${module.name.padEnd(8, '　')} ${sim.url}  (state: ${sim.url}/__sim/state)`),
   '  demo accounts (username / password):',
   ...DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(10)} ${a.password.padEnd(14)} ${a.displayName} ${a.region} ${a.roles.join(',')}`),

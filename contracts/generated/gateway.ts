@@ -308,6 +308,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 办件变动推送（server-sent events）
+         * @description A clerk's screen is told when a case of their region changes, at once, whichever gateway instance
+         *     committed the change (PostgreSQL LISTEN/NOTIFY between instances): `text/event-stream`, one event
+         *     `case` per committed change, `data` = `{"caseId","caseNo","status","version","updatedAt"}` (no
+         *     personal data; fetch the case for the rest), `id` = `<caseId>:<version>`; a comment every 25 s keeps
+         *     the connection open. Needs `clerk` or `partner_clerk`; only cases the clerk's region received or
+         *     decides are sent.
+         */
+        get: operations["streamCaseEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/anchor-log": {
         parameters: {
             query?: never;
@@ -2031,6 +2056,28 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    streamCaseEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the stream, open until the client or a stopping gateway ends it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     exportAuditAnchorLog: {

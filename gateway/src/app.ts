@@ -18,6 +18,7 @@ import { opsRouter } from './http/routes/ops.js';
 import { authRouter } from './http/routes/auth.js';
 import { documentsRouter } from './http/routes/documents.js';
 import { sessionsRouter } from './http/routes/sessions.js';
+import { eventsRouter, type OpenStreams } from './http/routes/events.js';
 import type { RemoteWindow } from '../../remote-window/src/server/index.js';
 
 export interface AppDeps {
@@ -97,6 +98,10 @@ export function createApp({ core, tokens, login, isReady, remote }: AppDeps): Ex
   app.use('/api/inbound', inboundRouter(core, budget));
   app.use('/api', documentsRouter(core, tokens, budget));
   app.use('/api', sessionsRouter(core, tokens, budget, remote));
+  // the server-sent event streams of clerks' screens: ended by a stopping gateway (endStreams)
+  const streams: OpenStreams = new Set();
+  app.locals.endStreams = () => { for (const res of streams) res.end(); };
+  app.use('/api', eventsRouter(core, tokens, streams));
   app.use('/api', clerkRouter(core, tokens));
   // no-cache: browsers revalidate (ETag) so a new release is picked up at once.
   app.use(express.static(WEB_DIR, { index: 'index.html', maxAge: 0, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));

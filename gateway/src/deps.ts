@@ -3,6 +3,7 @@ import type { AxiosInstance } from 'axios';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import type { Store } from './store/types.js';
+import type { ChangeFeed } from './store/index.js';
 import type { PartnerAdapter } from './ports/partner.js';
 import type { Metrics } from './metrics.js';
 import type { DocumentService } from './receipts/types.js';
@@ -42,6 +43,8 @@ export interface Core {
   sessions: OpenSessionJournal;
   /** wake the handoff worker (a job was queued) */
   kickHandoffs(): void;
+  /** committed case changes, from this instance and every other one on the same database */
+  changes: Pick<ChangeFeed, 'subscribe'>;
   /** the signed documents of cases (受理回执, 材料流转单, …) and the key that signs them */
   documents: DocumentService;
 }

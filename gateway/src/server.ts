@@ -76,8 +76,11 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   const target: SqlTarget = config.store.engine === 'sqlite'
     ? { engine: 'sqlite', file: config.store.file, fsync: config.storeFsync }
     : { engine: 'postgres', url: config.store.url, poolSize: config.store.poolSize, onPoolError: (err) => logger.warn({ err }, 'a database connection failed; the pool opens a new one') };
-  const opened = await openStore({ target, keyring, now, anchors: { key: signingKey, intervalMs: config.auditAnchorIntervalS * 1000, logger } });
-  const { store, audit, database } = opened;
+  const opened = await openStore({
+    target, keyring, now, anchors: { key: signingKey, intervalMs: config.auditAnchorIntervalS * 1000, logger },
+    onFeedError: (err) => logger.warn({ err }, 'the change feed lost its database connection; listening again'),
+  });
+  const { store, audit, database, changes } = opened;
   const anchors = opened.anchors!;
   const nonces = createNonceRepository(database, { ttlMs: 2 * config.inbound.clockSkewSeconds * 1000, now: () => now().getTime() });
   const users = createUserRepository(database);
@@ -95,6 +98,7 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
     metrics: createMetrics(),
     // The worker is created just below; the core only calls this once requests arrive.
     kickHandoffs: () => worker.kick(),
+    changes,
     documents: createDocumentService({ store, now, logger, publicBaseUrl: config.publicBaseUrl, signingKey, renderThreads: config.receipts.renderThreads }),
   };
   const worker: HandoffWorker = createHandoffWorker(core);
@@ -115,8 +119,11 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   // the remote window's signalling socket (/rw/ws); any other upgrade is not ours
   server.on('clientError', answerClientError);
   server.on('upgrade', (req, socket, head) => { if (!remote?.window.handleUpgrade(req, socket, head)) socket.destroy(); });
+  let unsubscribe = (): void => {};
   if (opts.background !== false) {
     worker.start();
+    // a job queued on another instance wakes this one's worker at once (PostgreSQL NOTIFY)
+    unsubscribe = changes.subscribe((c) => { if (c.jobs) worker.kick(); });
     poller.start();
   }
   ready = true;
@@ -137,6 +144,8 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
         await remote?.stop();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
+        (app.locals.endStreams as (() => void) | undefined)?.();
+        unsubscribe();
         await worker.stop();
         await poller.stop();
         await closed;

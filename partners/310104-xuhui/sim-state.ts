@@ -1,5 +1,5 @@
-// What the simulated 徐汇区 keeps in memory: uploaded materials and applications with their status
-// history. It formats its own dates and ids (not with our mapping), so a mapping bug cannot hide here.
+// What the simulated 徐汇区 keeps: uploaded materials and applications with their status history (in
+// memory, and in its state file when the simulator has a data directory). It formats its own dates and ids (not with our mapping), so a mapping bug cannot hide here.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Decision } from '../_kit/sim-server.js';
 import type { XhApplicationRequest, XhEventType, XhStatus, XhStatusEvent } from './types.js';
@@ -26,6 +26,13 @@ export interface StoredApplication {
   request: XhApplicationRequest;
   materials: StoredMaterial[];
   events: XhStatusEvent[];
+}
+
+/** XhState as plain data, for the simulator's state file */
+export interface XhSnapshot {
+  seq: number;
+  materials: StoredMaterial[];
+  applications: StoredApplication[];
 }
 
 const EVENT_TYPE: Record<XhStatus, XhEventType> = {
@@ -61,6 +68,16 @@ export class XhState {
     this.seq += 1;
     const stamp = beijingTime(this.now()).slice(0, 19).replace(/\D/g, '');
     return `XH${stamp}${String(this.seq).padStart(6, '0')}`;
+  }
+
+  snapshot(): XhSnapshot {
+    return { seq: this.seq, materials: [...this.materials.values()], applications: [...this.applications.values()] };
+  }
+
+  restore(saved: XhSnapshot): void {
+    this.seq = saved.seq;
+    for (const m of saved.materials) this.materials.set(m.materialId, m);
+    for (const a of saved.applications) this.applications.set(a.applicationId, a);
   }
 
   findByCaseNo(externalCaseNo: string): StoredApplication | undefined {

@@ -1,12 +1,13 @@
 // The simulated 徐汇区 open platform: a real HTTP server that holds to contracts/partners/310104-xuhui.yaml
 // (OAuth2 tokens, multipart material uploads with hash checks, idempotent applications) and pushes
 // signed status callbacks to our gateway when its department decides.
-import type { PartnerSettings, SimulatedPartner, SimulatorOptions } from '../../gateway/src/ports/partner.js';
+import type { PartnerSettings, SimulatedPartner } from '../../gateway/src/ports/partner.js';
 import { materialsView, startSimServer, type SimKit, type SimPartnerSpec } from '../_kit/sim-server.js';
+import type { PartnerSimulatorOptions } from '../_kit/sim-store.js';
 import { mountAuth, TokenIssuer } from './sim-auth.js';
 import { contract, renderXhError, sendError } from './sim-http.js';
 import { mountApi } from './sim-routes.js';
-import { decisionEvent, XhState } from './sim-state.js';
+import { decisionEvent, XhState, type XhSnapshot } from './sim-state.js';
 import { REGION, REGION_NAME, type XhStatusEvent } from './types.js';
 import { signWebhook } from './webhook-signature.js';
 
@@ -16,7 +17,7 @@ function setting(settings: PartnerSettings, key: string): string {
   return value;
 }
 
-export async function createXuhuiSimulator(options: SimulatorOptions): Promise<SimulatedPartner> {
+export async function createXuhuiSimulator(options: PartnerSimulatorOptions): Promise<SimulatedPartner> {
   const { settings } = options;
   const now = options.now ?? (() => new Date());
   const state = new XhState(now);
@@ -38,6 +39,7 @@ export async function createXuhuiSimulator(options: SimulatorOptions): Promise<S
   };
 
   const spec: SimPartnerSpec = {
+    region: REGION,
     name: `${REGION_NAME}（模拟）`,
     renderError: (status, message) => renderXhError(status, message),
     mount(app, kit) {
@@ -59,6 +61,8 @@ export async function createXuhuiSimulator(options: SimulatorOptions): Promise<S
       status: a.status,
       ...materialsView(a.materials.map((m) => ({ code: m.materialCode, name: m.materialName, sha256: m.sha256, size: m.size }))),
     })),
+    snapshot: () => state.snapshot(),
+    restore: (saved) => state.restore(saved as XhSnapshot),
   };
 
   const port = Number(new URL(setting(settings, 'URL')).port || 0);
@@ -66,6 +70,7 @@ export async function createXuhuiSimulator(options: SimulatorOptions): Promise<S
     port,
     ...(options.host ? { host: options.host } : {}),
     ...(options.autoAdvance ? { autoAdvance: options.autoAdvance } : {}),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
   return { url: server.url, close: () => server.close() };
 }

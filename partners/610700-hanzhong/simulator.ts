@@ -4,7 +4,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Express, Request, Response } from 'express';
 import { materialsView, startSimServer, type Decision, type SimCaseView, type SimKit, type SimPartnerSpec } from '../_kit/sim-server.js';
-import type { SimulatedPartner, SimulatorOptions } from '../../gateway/src/ports/partner.js';
+import type { SimulatedPartner } from '../../gateway/src/ports/partner.js';
+import type { PartnerSimulatorOptions } from '../_kit/sim-store.js';
+import { REGION } from './adapter.js';
 import { BLZT, formatSj } from './mapping.js';
 import { answer, guard, NonceBook, renderError, reply } from './sim-guard.js';
 import { contract, type Blzt, type BqbzRequest, type Cl, type ClscRequest, type CxztRequest, type JgxzRequest, type Lsjl, type SbRequest } from './types.js';
@@ -13,11 +15,17 @@ interface StoredMaterial { bjbh: string; clmc: string; sha256: string; size: num
 interface ResultFile { wjmc: string; content: Buffer }
 interface HzCase { sblsh: string; bjbh: string; qqlsh: string; blzt: Blzt; cllb: Cl[]; lsjl: Lsjl[]; results: Map<string, ResultFile> }
 type Out = ReturnType<typeof reply>;
+/** the simulator's state as plain data, for its state file (result files in base64) */
+interface HzSnapshot {
+  seq: number;
+  materials: [string, StoredMaterial][];
+  cases: Array<Omit<HzCase, 'results'> & { results: Array<{ jgwjbh: string; wjmc: string; contentBase64: string }> }>;
+}
 
 const SLDW = '汉中市政务服务中心';
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
-export async function startHanzhongSimulator(options: SimulatorOptions): Promise<SimulatedPartner> {
+export async function startHanzhongSimulator(options: PartnerSimulatorOptions): Promise<SimulatedPartner> {
   const { settings } = options;
   const now = options.now ?? (() => new Date());
   const materials = new Map<string, StoredMaterial>();
@@ -98,9 +106,27 @@ export async function startHanzhongSimulator(options: SimulatorOptions): Promise
     return true;
   };
 
+  const snapshot = (): HzSnapshot => ({
+    seq,
+    materials: [...materials],
+    cases: [...bySblsh.values()].map((c) => ({
+      ...c, results: [...c.results].map(([jgwjbh, f]) => ({ jgwjbh, wjmc: f.wjmc, contentBase64: f.content.toString('base64') })),
+    })),
+  });
+  const restore = (saved: HzSnapshot): void => {
+    seq = saved.seq;
+    for (const [clbh, m] of saved.materials) materials.set(clbh, m);
+    for (const s of saved.cases) {
+      const c: HzCase = { ...s, results: new Map(s.results.map((r) => [r.jgwjbh, { wjmc: r.wjmc, content: Buffer.from(r.contentBase64, 'base64') }])) };
+      bySblsh.set(c.sblsh, c);
+      byBjbh.set(c.bjbh, c);
+    }
+  };
+
   const nonces = new NonceBook();
   const door = (op: string) => guard(op, { appKey: settings.APP_KEY ?? '', appSecret: settings.APP_SECRET ?? '', now, nonces });
   const spec: SimPartnerSpec = {
+    region: REGION,
     name: '汉中市政务服务平台（模拟）',
     renderError: (status, message) => renderError(status, message),
     mount(app: Express, kit: SimKit) {
@@ -120,10 +146,13 @@ export async function startHanzhongSimulator(options: SimulatorOptions): Promise
         return m ? [{ code: cl.clbm, name: m.clmc, sha256: m.sha256, size: m.size }] : [];
       })),
     })),
+    snapshot,
+    restore: (saved) => restore(saved as HzSnapshot),
   };
   const port = Number(new URL(settings.URL ?? 'http://127.0.0.1:0').port || 0);
   const server = await startSimServer(spec, {
     port, ...(options.host ? { host: options.host } : {}), ...(options.autoAdvance ? { autoAdvance: options.autoAdvance } : {}),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
   return { url: server.url, close: () => server.close() };
 }

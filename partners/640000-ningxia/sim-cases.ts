@@ -1,4 +1,5 @@
-// What the simulated 宁夏 platform keeps of each case (in memory), and what its department's decisions do
+// What the simulated 宁夏 platform keeps of each case (in memory, and in its state file when the
+// simulator has a data directory), and what its department's decisions do
 // to it. Every status change is an event with a stable id (sjbh), so a re-pushed change carries the same id.
 import { createHash } from 'node:crypto';
 import { materialsView, type Decision, type SimCaseView } from '../_kit/sim-server.js';
@@ -31,6 +32,12 @@ export interface SimCase {
   events: SimEvent[];
 }
 
+/** the case book as plain data, for the simulator's state file */
+export interface CaseBookSnapshot {
+  counter: number;
+  cases: SimCase[];
+}
+
 const DECISION_TO_NX: Readonly<Record<Decision['to'], NxStatus>> = {
   accepted: '02', needs_supplement: '03', completed: '04', rejected: '05',
 };
@@ -55,6 +62,18 @@ export class CaseBook {
   private counter = 0;
 
   constructor(private readonly now: () => Date) {}
+
+  snapshot(): CaseBookSnapshot {
+    return { counter: this.counter, cases: [...this.byRef.values()] };
+  }
+
+  restore(saved: CaseBookSnapshot): void {
+    this.counter = saved.counter;
+    for (const c of saved.cases) {
+      this.byRef.set(c.ref, c);
+      this.byCaseNo.set(`${c.appId}|${c.caseNo}`, c);
+    }
+  }
 
   submit(appId: string, sender: string, b: NxSubmitBody): Outcome {
     const bad = checkMaterials(b.clxx);

@@ -4,12 +4,13 @@
 import type { Request, RequestHandler } from 'express';
 import { loadContract } from '../../gateway/src/contracts/contract.js';
 import type { FieldError } from '../../gateway/src/errors.js';
-import type { SimulatedPartner, SimulatorOptions } from '../../gateway/src/ports/partner.js';
+import type { SimulatedPartner } from '../../gateway/src/ports/partner.js';
 import { startSimServer, type SimKit, type SimPartnerSpec } from '../_kit/sim-server.js';
+import type { PartnerSimulatorOptions } from '../_kit/sim-store.js';
 import { canonicalJson, isRecord, newSerial, seal, verifySign } from './envelope.js';
 import { RTN_CODES, formatNxTime, parseNxTime } from './mapping.js';
 import { readSettings } from './settings.js';
-import { CaseBook, type Outcome, type SimCase, type SimEvent } from './sim-cases.js';
+import { CaseBook, type CaseBookSnapshot, type Outcome, type SimCase, type SimEvent } from './sim-cases.js';
 import {
   BIZ_CODES, CONTRACT_FILE, ENVELOPE_VERSION, PATHS, REGION,
   type NxEnvelope, type NxOperation, type NxQueryBody, type NxSubmitBody, type NxSupplementBody,
@@ -37,7 +38,7 @@ const invalid = (fields: FieldError[]): Outcome => ({
   body: { cwxx: fields.map((f) => ({ zd: f.field, yy: f.message })) },
 });
 
-export async function createSimulator(options: SimulatorOptions): Promise<SimulatedPartner> {
+export async function createSimulator(options: PartnerSimulatorOptions): Promise<SimulatedPartner> {
   const settings = readSettings(options.settings);
   const now = options.now ?? (() => new Date());
   const contract = loadContract(CONTRACT_FILE);
@@ -110,6 +111,7 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
   };
 
   const spec: SimPartnerSpec = {
+    region: REGION,
     name: '宁夏回族自治区政务数据共享交换平台（模拟）',
     renderError: (status, message) => reply(undefined, undefined, {
       rtnCode: status >= 500 ? '9999' : '1001',
@@ -134,10 +136,12 @@ export async function createSimulator(options: SimulatorOptions): Promise<Simula
       return true;
     },
     cases: () => book.views(),
+    snapshot: () => book.snapshot(),
+    restore: (saved) => book.restore(saved as CaseBookSnapshot),
   };
 
   const server = await startSimServer(spec, {
-    port: Number(new URL(settings.URL).port || 0), ...(options.host ? { host: options.host } : {}), autoAdvance: options.autoAdvance,
+    port: Number(new URL(settings.URL).port || 0), ...(options.host ? { host: options.host } : {}), autoAdvance: options.autoAdvance, dataDir: options.dataDir,
   });
   return { url: server.url, close: () => server.close() };
 }

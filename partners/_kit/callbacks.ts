@@ -18,6 +18,8 @@ export class CallbackSender {
   readonly delivered: OutgoingCallback[] = [];
   /** the last failure (for tests and the demo console) */
   lastError: string | undefined;
+  /** told when a callback was delivered (the simulator then saves its state) */
+  onDelivered: (() => void) | undefined;
 
   constructor(private readonly faults: Faults, private readonly retryDelaysMs: number[] = [200, 1000, 3000, 10000]) {
     this.http = axios.create({ timeout: 5000, validateStatus: () => true, proxy: false });
@@ -53,6 +55,7 @@ export class CallbackSender {
       const res = await this.http.post(cb.url, cb.body, { headers: cb.headers, transformRequest: [(d: unknown) => d] });
       if (res.status >= 200 && res.status < 300) {
         this.delivered.push(cb);
+        this.onDelivered?.();
         return;
       }
       this.lastError = `HTTP ${res.status}: ${JSON.stringify(res.data).slice(0, 300)}`;

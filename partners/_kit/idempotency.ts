@@ -8,6 +8,12 @@ export interface StoredReply {
   body: unknown;
 }
 
+/** the ledger as plain data, for the simulator's state file */
+export interface LedgerSnapshot {
+  replies: [string, StoredReply][];
+  hits: [string, number][];
+}
+
 export class IdempotencyLedger {
   private readonly replies = new Map<string, StoredReply>();
   /** every key seen, with how often: tests read this to prove a partner saw a case exactly once */
@@ -27,6 +33,16 @@ export class IdempotencyLedger {
 
   remember(key: string, body: unknown, status: number, reply: unknown): void {
     this.replies.set(key, { bodyHash: IdempotencyLedger.hash(body), status, body: reply });
+  }
+
+  snapshot(): LedgerSnapshot {
+    return { replies: [...this.replies], hits: [...this.hits] };
+  }
+
+  /** take back what an earlier run of the simulator remembered */
+  restore(saved: LedgerSnapshot): void {
+    for (const [key, reply] of saved.replies) this.replies.set(key, reply);
+    for (const [key, n] of saved.hits) this.hits.set(key, n);
   }
 
   get size(): number {

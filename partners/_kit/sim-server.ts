@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { Faults, type FaultPlan } from './faults.js';
 import { IdempotencyLedger } from './idempotency.js';
 import { CallbackSender } from './callbacks.js';
+import { openSimStore, type SimStore } from './sim-store.js';
 
 /** A decision of the partner's department about a case, as tests and the demo ask for it. */
 export interface Decision {
@@ -51,6 +52,8 @@ export function materialsView(items: Array<{ code: string; name: string; sha256:
 }
 
 export interface SimPartnerSpec {
+  /** the region code: with a data directory, the state lives in <dataDir>/<region>.json */
+  region: string;
   name: string;
   /** how the partner renders an error body in its style (used for injected 5xx) */
   renderError(status: number, message: string): unknown;
@@ -60,6 +63,10 @@ export interface SimPartnerSpec {
   decide(ref: string, decision: Decision, kit: SimKit): boolean;
   /** the cases for /__sim/state */
   cases(): SimCaseView[];
+  /** the partner's own state (cases, decisions, counters) as plain JSON data, for the state file */
+  snapshot(): unknown;
+  /** take back what snapshot() gave in an earlier run; called once, before the server listens */
+  restore(saved: unknown): void;
 }
 
 export interface SimKit {
@@ -76,7 +83,7 @@ export interface RawBodyRequest extends Request {
 
 export async function startSimServer(
   spec: SimPartnerSpec,
-  options: { port?: number; host?: string; autoAdvance?: { acceptAfterMs: number; completeAfterMs: number } },
+  options: { port?: number; host?: string; autoAdvance?: { acceptAfterMs: number; completeAfterMs: number } | undefined; dataDir?: string | undefined },
 ): Promise<{ url: string; kit: SimKit; close(): Promise<void> }> {
   const app = express();
   app.disable('x-powered-by');
@@ -93,13 +100,30 @@ export async function startSimServer(
     autoAdvance(ref) {
       const auto = options.autoAdvance;
       if (!auto) return;
-      later(auto.acceptAfterMs, () => spec.decide(ref, { to: 'accepted' }, kit));
-      later(auto.completeAfterMs, () => spec.decide(ref, {
-        to: 'completed',
-        result: { documentName: '办结通知书', certificateNo: `ZZ${Date.now()}`, byPost: true, trackingNo: `SF${Date.now()}` },
-      }, kit));
+      later(auto.acceptAfterMs, () => { spec.decide(ref, { to: 'accepted' }, kit); persist(); });
+      later(auto.completeAfterMs, () => {
+        spec.decide(ref, {
+          to: 'completed',
+          result: { documentName: '办结通知书', certificateNo: `ZZ${Date.now()}`, byPost: true, trackingNo: `SF${Date.now()}` },
+        }, kit);
+        persist();
+      });
     },
   };
+
+  // With a data directory, what an earlier run kept comes back before the first request, and every
+  // request, decision and delivered callback is followed by a save (skipped when nothing changed).
+  const store: SimStore | undefined = options.dataDir ? await openSimStore(options.dataDir, spec.region) : undefined;
+  if (store?.loaded) {
+    spec.restore(store.loaded.partner);
+    kit.ledger.restore(store.loaded.ledger);
+    kit.callbacks.delivered.push(...store.loaded.delivered);
+  }
+  function persist(): void {
+    store?.save({ partner: spec.snapshot(), ledger: kit.ledger.snapshot(), delivered: kit.callbacks.delivered });
+  }
+  kit.callbacks.onDelivered = persist;
+  if (store) app.use((_req, res, next) => { res.on('finish', persist); next(); });
 
   app.use(express.json({
     limit: '60mb',
@@ -150,6 +174,8 @@ export async function startSimServer(
       for (const t of timers) clearTimeout(t);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      persist();
+      await store?.flush();
     },
   };
 }

@@ -89,6 +89,12 @@ function sendPrepared(base: URL, r: FuzzRequest, ready: Ready): Promise<Answer> 
     }
     req.setTimeout(TIMEOUT_MS, () => { req.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)); });
     req.on('response', (res) => {
+      // a stream (streamCaseEvents) does not end: its status and headers are the answer
+      if (String(res.headers['content-type'] ?? '').startsWith('text/event-stream')) {
+        finish({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.alloc(0) });
+        req.destroy();
+        return;
+      }
       const chunks: Buffer[] = [];
       let kept = 0;
       res.on('data', (d: Buffer) => { if (kept < KEEP) { chunks.push(d); kept += d.length; } });
@@ -117,7 +123,14 @@ export function sendRaw(base: URL, bytes: Buffer): Promise<Answer> {
       resolve(parsed ?? { status: 0, headers: {}, body: all, error: error ?? `no HTTP answer (${all.length} bytes)` });
     };
     socket.setTimeout(TIMEOUT_MS, () => finish(`no answer within ${TIMEOUT_MS} ms`));
-    socket.on('data', (d: Buffer) => { chunks.push(d); if (parseAnswer(Buffer.concat(chunks), true)) finish(); });
+    socket.on('data', (d: Buffer) => {
+      chunks.push(d);
+      const all = Buffer.concat(chunks);
+      const head = all.indexOf('\r\n\r\n');
+      // a stream (streamCaseEvents) does not end: its status and headers are the answer
+      if (head >= 0 && /^content-type:\s*text\/event-stream/im.test(all.subarray(0, head).toString('latin1'))) finish();
+      else if (parseAnswer(all, true)) finish();
+    });
     socket.on('end', () => finish());
     socket.on('error', (e) => finish(`${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}`));
     socket.write(bytes);

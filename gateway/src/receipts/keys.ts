@@ -1,9 +1,9 @@
 // The gateway's document-signing key pair (Ed25519, one per deployment). Configured as a PKCS#8 PEM
 // file (RECEIPT_SIGNING_KEY_FILE); without one, a key is made at first start in
 // <DATA_DIR>/keys/receipt-signing-key.pem (mode 0600) and used from then on.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import { link, mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import path from 'node:path';
+import { readKeyFile, readOrCreateKeyFile } from '../store/keyFiles.js';
 
 export const DEFAULT_KEY_FILE = path.join('keys', 'receipt-signing-key.pem');
 
@@ -55,32 +55,8 @@ export function generateSigningKey(): SigningKey {
 
 /** The configured key, or the deployment's own one in the data directory (made on first use). */
 export async function loadSigningKey(opts: { keyFile?: string; dataDir: string }): Promise<SigningKey> {
-  if (opts.keyFile) return signingKeyFromPem(await readFile(opts.keyFile), `RECEIPT_SIGNING_KEY_FILE (${opts.keyFile})`);
+  if (opts.keyFile) return signingKeyFromPem(await readKeyFile(opts.keyFile), `RECEIPT_SIGNING_KEY_FILE (${opts.keyFile})`);
   const file = path.join(opts.dataDir, DEFAULT_KEY_FILE);
-  try {
-    return signingKeyFromPem(await readFile(file), file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  }
-  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  const made = generateSigningKey();
-  // written whole to a temporary file, then linked into place: link() fails if another process got
-  // there first, and nobody ever reads a half-written key
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await open(tmp, 'wx', 0o600);
-  try {
-    await handle.writeFile(made.privateKey.export({ type: 'pkcs8', format: 'pem' }));
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await link(tmp, file);
-    return made;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    return signingKeyFromPem(await readFile(file), file);
-  } finally {
-    await unlink(tmp);
-  }
+  const pem = await readOrCreateKeyFile(file, () => String(generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' })));
+  return signingKeyFromPem(pem, file);
 }

@@ -11,6 +11,7 @@ import { createPersonalDataCodec } from './personalData.js';
 import { withSealedPersonalData } from './sealedStore.js';
 import { openDatabase, type SqlDatabase, type SqlTarget } from './sql/database.js';
 import { createSqlStore } from './sql/caseStore.js';
+import { localChangeFeed, postgresChangeFeed, type ChangeFeed } from './sql/changeFeed.js';
 import type { Store } from './types.js';
 
 export type { AuditVerdict } from '../audit/verify.js';
@@ -20,6 +21,7 @@ export { openKeyringFile, KeyringError, type Keyring } from './keyring.js';
 export { PersonalDataError } from './personalData.js';
 export type { StoreLogger } from './logger.js';
 export { StoreInUseError, type SqlDatabase, type SqlTarget } from './sql/database.js';
+export type { CaseChange, ChangeFeed } from './sql/changeFeed.js';
 
 export interface OpenStoreOptions {
   /** SQLite file (the embedded default) or PostgreSQL URL */
@@ -29,6 +31,8 @@ export interface OpenStoreOptions {
   /** sign the chain heads into the anchor log (audit/anchors.ts) every `intervalMs`, with this key */
   anchors?: { key: SigningKey; intervalMs: number; logger?: StoreLogger };
   now?: () => Date;
+  /** the change feed's LISTEN connection broke (it reconnects by itself) */
+  onFeedError?: (err: Error) => void;
 }
 
 export interface StoreAudit {
@@ -46,12 +50,18 @@ export interface OpenedStore {
   database: SqlDatabase;
   /** the signed anchors of the chain heads, when asked for */
   anchors: AnchorLog | undefined;
+  /** committed case changes, from this instance and (PostgreSQL) every other one */
+  changes: ChangeFeed;
 }
 
 export async function openStore(opts: OpenStoreOptions): Promise<OpenedStore> {
   const database = await openDatabase(opts.target);
   const anchors = opts.anchors && await AnchorLog.open({ records: createAnchorRecordStore(database), ...opts.anchors, ...(opts.now ? { now: opts.now } : {}) });
-  const inner = createSqlStore(database, { ...(opts.now ? { now: opts.now } : {}), ...(anchors ? { onChained: (caseId, head) => anchors.note(caseId, head) } : {}) });
+  const changes = opts.target.engine === 'postgres'
+    ? await postgresChangeFeed({ url: opts.target.url, ...(opts.onFeedError ? { onError: opts.onFeedError } : {}) })
+    : localChangeFeed();
+  const sqlStore = createSqlStore(database, { changes, ...(opts.now ? { now: opts.now } : {}), ...(anchors ? { onChained: (caseId, head) => anchors.note(caseId, head) } : {}) });
+  const inner: Store = { ...sqlStore, close: async () => { await changes.close(); await sqlStore.close(); } };
   return {
     // events and the audit trail hold no personal data: the verifier reads the store underneath
     store: withSealedPersonalData(inner, createPersonalDataCodec(opts.keyring)),
@@ -62,5 +72,6 @@ export async function openStore(opts: OpenStoreOptions): Promise<OpenedStore> {
     },
     database,
     anchors,
+    changes,
   };
 }

@@ -53,7 +53,8 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
     expect(await a.claimDueJobs('gw-c:1', at(5), 200, MINUTE)).toEqual([]);
   });
 
-  test.runIf(engine === 'postgres')('a claim passes over rows another transaction holds locked, without waiting for it (SKIP LOCKED)', async () => {
+  // SQLite has one connection and one writer: there is no other transaction's lock to pass over
+  if (engine === 'postgres') test('a claim passes over rows another transaction holds locked, without waiting for it (SKIP LOCKED)', async () => {
     await withJobs(4);
     let release!: () => void;
     const held = new Promise<void>((r) => { release = r; });

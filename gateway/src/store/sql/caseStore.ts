@@ -9,6 +9,7 @@ import { GatewayError } from '../../errors.js';
 import { chainEvents, GENESIS, type ChainHead } from '../../audit/hash.js';
 import { BlobNotFoundError, type AuditEntry, type CaseQuery, type CaseSummary, type NewEvent, type Store } from '../types.js';
 import type { SqlDatabase } from './database.js';
+import { changeOf, type ChangeFeed } from './changeFeed.js';
 import { assertLeaseHeld, createOutbox, jobsOf, writeJobs } from './outbox.js';
 import type { CasesTable, Database } from './schema.js';
 
@@ -16,6 +17,8 @@ export interface SqlStoreOptions {
   now?: () => Date;
   /** told each case's new chain head once its write is committed (the audit anchors) */
   onChained?(caseId: string, head: ChainHead): void;
+  /** where committed changes go (the worker and clerks' screens listen, on every instance) */
+  changes?: ChangeFeed;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -142,13 +145,16 @@ export function createSqlStore(database: SqlDatabase, opts: SqlStoreOptions = {}
         entries = await db.transaction().execute(async (trx) => {
           await trx.insertInto('cases').values(caseRow(saved, events.length)).execute();
           await writeJobs(trx, { id: saved.id, handoffs: [] }, saved);
-          return appendEvents(trx, saved.id, { seq: 0, hash: GENESIS }, events);
+          const added = await appendEvents(trx, saved.id, { seq: 0, hash: GENESIS }, events);
+          await opts.changes?.inTransaction(trx, changeOf(saved, saved.handoffs.length > 0));
+          return added;
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw new GatewayError('CONCURRENT_UPDATE', `办件 ${record.id} / 办件编号 ${record.caseNo} 已存在`);
         throw err;
       }
       told(saved.id, entries);
+      opts.changes?.committed(changeOf(saved, saved.handoffs.length > 0));
       return { record: saved, events: entries.map((e) => e.event) };
     },
 
@@ -158,7 +164,7 @@ export function createSqlStore(database: SqlDatabase, opts: SqlStoreOptions = {}
     },
 
     async updateCase(id, mutate, updateOpts = {}) {
-      let result: { record: CaseRecord; entries: AuditEntry[] };
+      let result: { record: CaseRecord; entries: AuditEntry[]; jobs: boolean };
       try {
         result = await db.transaction().execute(async (trx) => {
           const row = await loadRow(trx, id, true);
@@ -174,13 +180,16 @@ export function createSqlStore(database: SqlDatabase, opts: SqlStoreOptions = {}
           const { id: _id, created_at: _c, ...changes } = caseRow(draft, Number(row.event_count) + entries.length);
           await trx.updateTable('cases').set(changes).where('id', '=', id).execute();
           await writeJobs(trx, current, draft);
-          return { record: draft, entries };
+          const jobs = JSON.stringify([current.handoffs, current.renders]) !== JSON.stringify([draft.handoffs, draft.renders]);
+          await opts.changes?.inTransaction(trx, changeOf(draft, jobs));
+          return { record: draft, entries, jobs };
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw new GatewayError('CONCURRENT_UPDATE', '办件编号或合作地区幂等键已被其他办件使用');
         throw err;
       }
       told(id, result.entries);
+      opts.changes?.committed(changeOf(result.record, result.jobs));
       return { record: result.record, events: result.entries.map((e) => e.event) };
     },
 
