@@ -73,8 +73,8 @@ export interface ReadOptions {
 }
 
 /** how long, and how much, a refused body is still read and thrown away, so the client gets to read its answer */
-const LINGER_MS = 1000;
-const LINGER_BYTES = 4 * 1024 * 1024;
+const LINGER_MS = 300;
+const LINGER_BYTES = 256 * 1024;
 
 /**
  * A request refused before its body was read: the answer goes out with Connection: close, then what is
