@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startWorld, type World } from '../support/world.js';
 import { call, login, materialForm, signedCall } from '../support/client.js';
 import { applicantFor, draftCase, firstItem } from '../support/flows.js';
-import { TINY_PDF, TINY_PNG, sha256 } from '../support/fixtures.js';
+import { TINY_PDF, TINY_PNG, inboundCase, sha256 } from '../support/fixtures.js';
 
 let world: World;
 let token: string;
@@ -22,16 +22,6 @@ function expectProblem(r: { status: number; contentType: string; body: any }, st
   expect(r.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String), instance: expect.any(String) });
 }
 
-function inboundCase(overrides: Record<string, unknown> = {}) {
-  return {
-    partnerCaseNo: `NX${Date.now()}${Math.floor(Math.random() * 1e6)}`,
-    itemCode: '000109004000', itemName: '户口迁移（迁入）', kind: '2', handlingForm: '1', acceptRegion: '640104',
-    applicant: { kind: 'person', name: '马小花', idType: '111', idNumber: '64010419900101123X', phone: '13912345678' },
-    materials: [{ code: 'M01', name: '居民户口簿', fileName: 'hkb.pdf', contentBase64: TINY_PDF.toString('base64'), sha256: sha256(TINY_PDF) }],
-    promisedDays: 10, delivery: { byPost: false, electronic: true }, receivedAt: new Date().toISOString(),
-    ...overrides,
-  };
-}
 
 describe('bad input gets the right problem+json and changes nothing', () => {
   test('a 公民身份号码 with a wrong check digit is refused', async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startWorld, type World } from '../support/world.js';
 import { call, login, signedCall } from '../support/client.js';
 import { draftCase, getCase } from '../support/flows.js';
-import { TINY_PDF, sha256 } from '../support/fixtures.js';
+import { TINY_PDF, inboundCase, sha256 } from '../support/fixtures.js';
 import { multipartBody, rawRequest } from '../support/rawHttp.js';
 import { RANGE_PLACEHOLDER, formatRange } from '../../gateway/src/receipts/sigFormat.js';
 
@@ -199,14 +199,6 @@ describe('POST /api/receipts/verify trusts nothing of a file that is not genuine
 });
 
 describe('POST /api/inbound/cases', () => {
-  const inboundCase = (overrides: Record<string, unknown> = {}) => ({
-    partnerCaseNo: `NX${Date.now()}${Math.floor(Math.random() * 1e6)}`,
-    itemCode: '000109004000', itemName: '户口迁移（迁入）', kind: '2', handlingForm: '1', acceptRegion: '640104',
-    applicant: { kind: 'person', name: '马小花', idType: '111', idNumber: '64010419900101123X', phone: '13912345678' },
-    materials: [{ code: 'M01', name: '居民户口簿', fileName: 'hkb.pdf', contentBase64: TINY_PDF.toString('base64'), sha256: sha256(TINY_PDF) }],
-    promisedDays: 10, delivery: { byPost: false, electronic: true }, receivedAt: new Date().toISOString(),
-    ...overrides,
-  });
 
   test.each([['text/plain'], ['application/xml']])('with %s: 415 MEDIA_TYPE_UNSUPPORTED saying application/json is expected', async (type) => {
     const r = await rawRequest(world.url, '/api/inbound/cases', { headers: { 'content-type': type, 'X-App-Id': cred.appId }, body: '<case/>' });

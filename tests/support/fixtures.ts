@@ -48,3 +48,15 @@ export function sampleOutboundCase(overrides: Partial<OutboundCase> = {}): { cas
   };
   return { case: c, files };
 }
+
+/** a case as 宁夏 hands it to us (receiveCase), for an item we decide; fields replaced by `overrides` */
+export function inboundCase(overrides: Record<string, unknown> = {}) {
+  return {
+    partnerCaseNo: `NX${Date.now()}${Math.floor(Math.random() * 1e6)}`,
+    itemCode: '000109004000', itemName: '户口迁移（迁入）', kind: '2', handlingForm: '1', acceptRegion: '640104',
+    applicant: { kind: 'person', name: '马小花', idType: '111', idNumber: '64010419900101123X', phone: '13912345678' },
+    materials: [{ code: 'M01', name: '居民户口簿', fileName: 'hkb.pdf', contentBase64: TINY_PDF.toString('base64'), sha256: sha256(TINY_PDF) }],
+    promisedDays: 10, delivery: { byPost: false, electronic: true }, receivedAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
