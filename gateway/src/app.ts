@@ -9,7 +9,8 @@ import type { TokenService } from './auth/tokens.js';
 import type { Login } from './auth/login.js';
 import { logContext } from './log.js';
 import { notFound, problemHandler } from './http/problem.js';
-import { createBodyBudget } from './http/body.js';
+import { createBodyBudget, unreadBodyCloses } from './http/body.js';
+import { slowRefusals } from './http/slowRefusals.js';
 import { methodNotAllowed } from './http/methods.js';
 import { gatewayContract } from './http/validate.js';
 import { clerkRouter } from './http/routes/clerk.js';
@@ -89,11 +90,15 @@ export function createApp({ core, tokens, login, isReady, remote }: AppDeps): Ex
     });
     logContext.run({ requestId }, next);
   });
+  app.use(unreadBodyCloses);
   app.use(securityHeaders(Boolean(core.config.tls)));
   // API answers carry personal data: never stored by a browser or a proxy (a route may say otherwise)
   app.use('/api', (_req, res, next) => { res.setHeader('Cache-Control', 'no-store'); next(); });
 
   app.use(opsRouter(core, isReady));
+  const slow = slowRefusals(core.config.refusalSlowDown);
+  app.post(['/api/auth/login', '/api/rw/join', '/api/receipts/verify'], slow);
+  app.use('/api/inbound', slow);
   app.use('/api/auth', authRouter(login, budget));
   app.use('/api/inbound', inboundRouter(core, budget));
   app.use('/api', documentsRouter(core, tokens, budget));

@@ -54,6 +54,8 @@ export interface Config {
    * (login, join, partner requests before their signature is checked, receipt checks) may hold together
    */
   inbound: { clockSkewSeconds: number; maxBodyBytes: number; unauthenticatedBodyBudgetBytes: number };
+  /** addresses that keep being refused at the unauthenticated entry points are slowed down (http/slowRefusals.ts) */
+  refusalSlowDown: { after: number; windowS: number; maxDelayMs: number };
   maxUploadBytes: number;
   /** signed documents (受理回执 …): the Ed25519 signing key's PKCS#8 PEM file; unset = <dataDir>/keys/receipt-signing-key.pem, made at first start */
   /** the document-signing key's file; worker threads that render documents (0: the event loop) */
@@ -226,6 +228,11 @@ export function loadConfig(env: Env, partnerModules: readonly PartnerModule[]): 
       clockSkewSeconds: int(env, 'INBOUND_CLOCK_SKEW_SECONDS', 300, 1, 3600),
       maxBodyBytes: int(env, 'INBOUND_MAX_BODY_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
       unauthenticatedBodyBudgetBytes: int(env, 'UNAUTH_BODY_BUDGET_BYTES', 64 * 1024 * 1024, 64 * 1024, 4 * 1024 * 1024 * 1024),
+    },
+    refusalSlowDown: {
+      after: int(env, 'REFUSAL_SLOWDOWN_AFTER', 10, 0, 1_000_000),
+      windowS: int(env, 'REFUSAL_SLOWDOWN_WINDOW_S', 60, 1, 3600),
+      maxDelayMs: int(env, 'REFUSAL_SLOWDOWN_MAX_MS', 2000, 100, 60_000),
     },
     maxUploadBytes: int(env, 'MAX_UPLOAD_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     receipts: {

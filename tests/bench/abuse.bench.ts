@@ -54,7 +54,14 @@ const cpuS = (pid: number): number => {
   }
 };
 
-interface Phase { p50: number; p99: number; requests: number; failures: Record<string, number>; rssPeak: number; gatewayCpuS: number }
+interface Phase { p50: number; p99: number; requests: number; failures: Record<string, number>; rssPeak: number; gatewayCpuS: number; loopP99: number; loopMax: number }
+
+/** the gateway's event-loop delay since the last scrape (prom-client resets it on each), in ms */
+async function loopDelay(base: URL): Promise<{ p99: number; max: number }> {
+  const text = await (await fetch(new URL('/metrics', base))).text();
+  const get = (name: string) => Number(new RegExp(`^kytb_nodejs_eventloop_lag_${name}_seconds (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN) * 1000;
+  return { p99: get('p99'), max: get('max') };
+}
 
 /** CLERKS clerks asking GET /api/cases for `seconds`; the gateway's RSS sampled every 100 ms, its CPU time taken */
 async function clerks(base: URL, tokens: string[], pid: number, seconds: number): Promise<Phase> {
@@ -63,6 +70,7 @@ async function clerks(base: URL, tokens: string[], pid: number, seconds: number)
   const failures: Record<string, number> = {};
   let rssPeak = rssMb(pid) || 0;
   const cpu0 = cpuS(pid);
+  await loopDelay(base);
   const sampler = setInterval(() => { rssPeak = Math.max(rssPeak, rssMb(pid) || 0); }, 100);
   const end = Date.now() + seconds * 1000;
   const one = (token: string) => new Promise<number>((resolve) => {
@@ -87,7 +95,8 @@ async function clerks(base: URL, tokens: string[], pid: number, seconds: number)
   }));
   clearInterval(sampler);
   agent.destroy();
-  return { p50: pct(lat, 50), p99: pct(lat, 99), requests: lat.length, failures, rssPeak: Math.max(rssPeak, rssMb(pid) || 0), gatewayCpuS: cpuS(pid) - cpu0 };
+  const loop = await loopDelay(base);
+  return { p50: pct(lat, 50), p99: pct(lat, 99), requests: lat.length, failures, rssPeak: Math.max(rssPeak, rssMb(pid) || 0), gatewayCpuS: cpuS(pid) - cpu0, loopP99: loop.p99, loopMax: loop.max };
 }
 
 function startAbuse(base: URL): { child: ChildProcess; ready: Promise<void>; stop(): Promise<Record<string, unknown>> } {
@@ -130,16 +139,21 @@ const sims = await startSimulators(url);
 let gw: GatewayProcess | undefined;
 try {
   console.log(`abuse bench · ${os.cpus().length} cores · node ${process.version} · ${CLERKS} clerks each every ${INTERVAL_MS} ms (${Math.round((CLERKS * 1000) / INTERVAL_MS)}/s), ${SECONDS} s per phase · ${CONNECTIONS} abusive connections`);
-  gw = await spawnGateway(gatewayEnv(port, dataDir, sims, {
+  const env = gatewayEnv(port, dataDir, sims, {
     NODE_ENV: 'development', LOG_LEVEL: 'warn', RW_ENABLED: 'true', RW_WORKERS: '1', MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
-  }), url, { built: process.env.BENCH_SOURCE !== '1' });
+  });
+  // the slow-down of refused addresses as deployed (the test worlds turn it off), unless REFUSAL_SLOWDOWN_AFTER=0
+  // etc. are given, to see what it is worth
+  delete env.REFUSAL_SLOWDOWN_AFTER;
+  for (const [k, v] of Object.entries(process.env)) if (k.startsWith('REFUSAL_SLOWDOWN_') && v !== undefined) env[k] = v;
+  gw = await spawnGateway(env, url, { built: process.env.BENCH_SOURCE !== '1' });
   const pid = gw.child.pid!;
   const tokens = [await login(url), await login(url, 'zhuji02', 'Zhuji@2026'), await login(url, 'ops01', 'Ops@2026')];
   await seedCases(url, tokens[0]!);
   await clerks(base, tokens, pid, WARM_SECONDS);
 
   const alone = await clerks(base, tokens, pid, SECONDS);
-  const line = (what: string, p: Phase) => console.log(`${what} GET /api/cases p50 ${f1(p.p50)} ms  p99 ${f1(p.p99)} ms  (${p.requests} answered 200, others ${JSON.stringify(p.failures)})  gateway RSS peak ${f1(p.rssPeak)} MB, CPU ${f1(p.gatewayCpuS)} s of ${SECONDS} s`);
+  const line = (what: string, p: Phase) => console.log(`${what} GET /api/cases p50 ${f1(p.p50)} ms  p99 ${f1(p.p99)} ms  (${p.requests} answered 200, others ${JSON.stringify(p.failures)})  gateway RSS peak ${f1(p.rssPeak)} MB, CPU ${f1(p.gatewayCpuS)} s of ${SECONDS} s, event-loop delay p99 ${f1(p.loopP99)} max ${f1(p.loopMax)} ms`);
   line('alone:      ', alone);
 
   const abuse = startAbuse(base);

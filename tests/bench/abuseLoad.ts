@@ -12,7 +12,7 @@ const HUGE = Number(process.env.ABUSE_HUGE_BYTES ?? 50 * 1024 * 1024);
 const WIDE_KEYS = Number(process.env.ABUSE_WIDE_KEYS ?? 600_000);
 const DEPTH = Number(process.env.ABUSE_DEPTH ?? 10_000);
 
-const TARGETS: Array<{ path: string; type: string }> = [
+const ALL_TARGETS: Array<{ path: string; type: string }> = [
   { path: '/api/auth/login', type: 'application/json' },
   { path: '/api/rw/join', type: 'application/json' },
   { path: '/api/inbound/cases', type: 'application/json' },
@@ -20,12 +20,15 @@ const TARGETS: Array<{ path: string; type: string }> = [
   { path: '/api/inbound/partners/640000/callback', type: 'application/json' },
   { path: '/api/receipts/verify', type: 'application/pdf' },
 ];
+/** ABUSE_TARGETS (comma-separated paths) narrows the load to some entry points */
+const TARGETS = process.env.ABUSE_TARGETS ? ALL_TARGETS.filter((t) => process.env.ABUSE_TARGETS!.split(',').includes(t.path)) : ALL_TARGETS;
 
 const CHUNK = Buffer.alloc(64 * 1024, 0x61);
 const DEEP = Buffer.from(`{"head":${'['.repeat(DEPTH)}${']'.repeat(DEPTH)},"body":${'{"a":'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}}`);
 const WIDE = Buffer.from(`{${Array.from({ length: WIDE_KEYS }, (_, i) => `"k${i}":${i}`).join(',')}}`);
 type Kind = 'huge-declared' | 'huge-chunked' | 'deep' | 'wide';
-const KINDS: Kind[] = ['huge-declared', 'huge-chunked', 'deep', 'wide'];
+/** ABUSE_KINDS (comma-separated) narrows the load to some kinds, to see what each one costs */
+const KINDS: Kind[] = (process.env.ABUSE_KINDS?.split(',') as Kind[] | undefined) ?? ['huge-declared', 'huge-chunked', 'deep', 'wide'];
 
 const counts = { sent: 0, answered: 0, noAnswer: 0, bytesWritten: 0, byStatus: {} as Record<string, number>, byKind: {} as Record<string, number> };
 let stopping = false;

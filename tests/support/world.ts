@@ -96,6 +96,8 @@ export function gatewayEnv(port: number, dataDir: string, sims: Sims, extra: Env
     RW_ENABLED: 'false',
     RW_WORKERS: '1',
     MEDIASOUP_WORKER_BIN,
+    // the suites send thousands of refused requests from one address on purpose; slow-refusals.test.ts turns it on
+    REFUSAL_SLOWDOWN_AFTER: '0',
   };
   for (const [region, sim] of Object.entries(sims.byRegion)) env[`PARTNER_${region}_URL`] = sim.url;
   return { ...env, ...extra };

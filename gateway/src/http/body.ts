@@ -3,11 +3,13 @@
 // unauthenticated requests read counts against one shared budget (503 SERVER_BUSY with Retry-After when
 // it is spent), so together they cannot make the gateway hold more than that. JSON is scanned on its raw
 // bytes (depth, members, lone surrogates) before it is parsed, once, so no later recursion is unbounded.
+import type { Socket } from 'node:net';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
+import onHeaders from 'on-headers';
 import multer from 'multer';
 import { GatewayError } from '../errors.js';
 
-export type RawRequest = Request & { rawBody?: Buffer };
+export type RawRequest = Request & { rawBody?: Buffer; /** the JSON bounds it was inspected against while it was read */ rawBodyScanned?: JsonBounds };
 
 export interface BodyBudget {
   /** reserve `bytes`; the release function, or undefined when the budget cannot cover them now */
@@ -72,30 +74,67 @@ export interface ReadOptions {
   factor?: number;
 }
 
-/** how long, and how much, a refused body is still read and thrown away, so the client gets to read its answer */
+export interface RawReadOptions extends ReadOptions {
+  /** looks at the body as it arrives; its first problem refuses the request without reading further */
+  inspect?: () => BodyInspector;
+  /** the bounds a JSON inspector checks (parseJson then does not scan again) */
+  json?: JsonBounds;
+}
+
+/** after the answer, how long and how much of what a client is still sending is read and dropped */
 const LINGER_MS = 300;
-const LINGER_BYTES = 256 * 1024;
+const LINGER_BYTES = 64 * 1024;
+
+const closing = new WeakSet<Request>();
+const dropping = new WeakSet<Request>();
 
 /**
- * A request refused before its body was read: the answer goes out with Connection: close, then what is
- * still coming is read and dropped for a moment (a client busy writing would otherwise get a reset
- * instead of the answer), never more than LINGER_BYTES, and the connection is closed.
+ * A request refused before its body was read: from that moment on not one more byte of it is read (TCP's
+ * flow control holds back what the client is still writing), and the answer goes out with
+ * Connection: close. Once it is written the connection closes by lingering: our side is ended (FIN), what
+ * the client still sends is read and dropped for at most LINGER_MS and LINGER_BYTES, then it is destroyed.
+ * (Node's own close after a Connection: close answer destroys the socket at once; with the client's bytes
+ * unread that is a reset, which can discard the answer before the client has read it.)
  */
 export function closeAfterRefusal(req: Request, res: Response): void {
   if (!res.headersSent) res.setHeader('Connection', 'close');
-  res.once('finish', () => {
-    let drained = 0;
-    const socket = req.socket;
-    const stop = setTimeout(() => socket.destroy(), LINGER_MS);
-    stop.unref();
-    req.removeAllListeners('data');
-    req.on('data', (c: Buffer) => {
-      drained += c.length;
-      if (drained > LINGER_BYTES) socket.destroy();
-    });
-    req.on('end', () => { clearTimeout(stop); socket.destroy(); });
-    req.resume();
+  req.removeAllListeners('data');
+  req.pause();
+  if (closing.has(req)) return;
+  closing.add(req);
+  // 'prefinish': before Node's own handler of 'finish' would start reading the rest unbounded
+  res.once('prefinish', () => dropForAMoment(req));
+  // what Node's HTTP server calls to close the connection after the last answer: end our side only
+  const socket = req.socket as Socket & { destroySoon?: () => void };
+  socket.destroySoon = () => socket.end();
+}
+
+/**
+ * Node reads to its end whatever body a handler left unread (a route that takes none), however long,
+ * before it reads the next request on the connection. An answer that goes out with its request's body not
+ * read to the end is instead the connection's last (Connection: close, so the client does not send another
+ * on it), and the rest of the body is read and dropped as after a refusal.
+ */
+export const unreadBodyCloses: RequestHandler = (req, res, next) => {
+  if (hasBody(req)) onHeaders(res, () => { if (!req.complete) closeAfterRefusal(req, res); });
+  next();
+};
+
+function dropForAMoment(req: Request): void {
+  if (dropping.has(req)) return;
+  dropping.add(req);
+  const socket = req.socket;
+  let dropped = 0;
+  const stop = setTimeout(() => socket.destroy(), LINGER_MS);
+  stop.unref();
+  socket.once('close', () => clearTimeout(stop));
+  req.removeAllListeners('data');
+  req.on('data', (c: Buffer) => {
+    dropped += c.length;
+    if (dropped > LINGER_BYTES) socket.destroy();
   });
+  req.once('end', () => socket.destroy());
+  req.resume();
 }
 
 /** the declared length is checked against the limit and the budget before anything is read */
@@ -124,7 +163,7 @@ export function reserveBody({ limit, budget, factor = 1 }: ReadOptions): Request
  * no length declared) is refused the moment it does, not once it has all arrived; a content-encoded
  * (compressed) body is refused.
  */
-export function readRaw(opts: ReadOptions): RequestHandler {
+export function readRaw(opts: RawReadOptions): RequestHandler {
   const read: RequestHandler = (req: RawRequest, res, next) => {
     if (!hasBody(req)) {
       req.body = undefined;
@@ -136,6 +175,7 @@ export function readRaw(opts: ReadOptions): RequestHandler {
       throw new GatewayError('MEDIA_TYPE_UNSUPPORTED', '不接受压缩或编码过的请求体（Content-Encoding）');
     }
     const chunks: Buffer[] = [];
+    const inspector = opts.inspect?.();
     let size = 0;
     let settled = false;
     const settle = (err?: GatewayError): void => {
@@ -146,19 +186,25 @@ export function readRaw(opts: ReadOptions): RequestHandler {
       const body = Buffer.concat(chunks, size);
       req.body = body;
       req.rawBody = body;
+      req.rawBodyScanned = opts.json;
       next();
+    };
+    const refuse = (err: GatewayError): void => {
+      chunks.length = 0;
+      closeAfterRefusal(req, res);
+      settle(err);
     };
     const onData = (c: Buffer): void => {
       size += c.length;
-      if (size > opts.limit) {
-        chunks.length = 0;
-        closeAfterRefusal(req, res);
-        settle(new GatewayError('PAYLOAD_TOO_LARGE', `请求体超过此接口的上限 ${opts.limit} 字节`));
-        return;
-      }
+      if (size > opts.limit) return refuse(new GatewayError('PAYLOAD_TOO_LARGE', `请求体超过此接口的上限 ${opts.limit} 字节`));
+      const problem = inspector?.feed(c);
+      if (problem) return refuse(new GatewayError(problem.code, problem.message));
       chunks.push(c);
     };
-    const onEnd = (): void => settle();
+    const onEnd = (): void => {
+      const problem = inspector?.end();
+      settle(problem ? new GatewayError(problem.code, problem.message) : undefined);
+    };
     const onAbort = (): void => settle(new GatewayError('VALIDATION_FAILED', '请求体未传完（连接中断）'));
     req.on('data', onData).on('end', onEnd).on('aborted', onAbort).on('error', onAbort);
   };
@@ -182,13 +228,14 @@ export function parseJson(bounds: JsonBounds = DEFAULT_JSON_BOUNDS): RequestHand
       req.body = undefined;
       return next();
     }
-    req.body = parseBoundedJson(req.rawBody, bounds);
+    req.body = parseBoundedJson(req.rawBody, bounds, req.rawBodyScanned === bounds);
     next();
   };
 }
 
-export function parseBoundedJson(raw: Buffer, bounds: JsonBounds = DEFAULT_JSON_BOUNDS): unknown {
-  const problem = scanJson(raw, bounds);
+/** `scanned`: the bytes were already inspected against `bounds` as they were read */
+export function parseBoundedJson(raw: Buffer, bounds: JsonBounds = DEFAULT_JSON_BOUNDS, scanned = false): unknown {
+  const problem = scanned ? undefined : scanJson(raw, bounds);
   if (problem) throw new GatewayError(problem.code, problem.message);
   let text: string;
   try {
@@ -205,65 +252,169 @@ export function parseBoundedJson(raw: Buffer, bounds: JsonBounds = DEFAULT_JSON_
 
 /** the media type, limits and one bounded parse of a JSON body */
 export function jsonBody(opts: ReadOptions & { bounds?: JsonBounds }): RequestHandler {
-  return chain(acceptMedia(JSON_TYPES, 'application/json'), readRaw(opts), parseJson(opts.bounds));
+  return chain(acceptMedia(JSON_TYPES, 'application/json'), readJson(opts), parseJson(opts.bounds));
+}
+
+/** the raw bytes of a JSON body, inspected against `bounds` as they arrive */
+export function readJson(opts: ReadOptions & { bounds?: JsonBounds }): RequestHandler {
+  const json = opts.bounds ?? DEFAULT_JSON_BOUNDS;
+  return readRaw({ ...opts, json, inspect: () => jsonInspector(json) });
 }
 
 const hex = (b: number): number => (b >= 0x30 && b <= 0x39 ? b - 0x30 : (b | 0x20) >= 0x61 && (b | 0x20) <= 0x66 ? (b | 0x20) - 0x57 : -1);
 
+export interface BodyProblem { code: 'VALIDATION_FAILED' | 'MALFORMED_JSON' | 'DOCUMENT_NOT_PDF'; message: string }
+
+/** looks at a body chunk by chunk as it arrives: the first problem found stops the read */
+export interface BodyInspector {
+  feed(chunk: Uint8Array): BodyProblem | undefined;
+  end(): BodyProblem | undefined;
+}
+
+/** what each byte may be outside a JSON text's strings: whitespace, structure, a byte of a number or of true/false/null, or nothing (0) */
+const SPACE = 1;
+const STRUCTURE = 2;
+const TOKEN = 3;
+const JSON_OUTSIDE = new Uint8Array(256);
+for (const c of ' \t\n\r') JSON_OUTSIDE[c.charCodeAt(0)] = SPACE;
+for (const c of '{}[],:"') JSON_OUTSIDE[c.charCodeAt(0)] = STRUCTURE;
+for (const c of '0123456789-+.eEtruefalsn') JSON_OUTSIDE[c.charCodeAt(0)] = TOKEN;
+/** no number a contract carries, nor true/false/null, is longer (JSON.parse would take a megabyte of digits) */
+const MAX_TOKEN_BYTES = 64;
+
+/** the index of `byte` in `buf` from `from`, or buf.length */
+function indexIn(buf: Buffer, byte: number, from: number): number {
+  const at = buf.indexOf(byte, from);
+  return at < 0 ? buf.length : at;
+}
+
+const lone = (): BodyProblem => ({ code: 'VALIDATION_FAILED', message: '请求体的字符串含有不成对的 UTF-16 代理项' });
+const malformed = (why: string): BodyProblem => ({ code: 'MALFORMED_JSON', message: `请求体不是合法的 JSON：${why}` });
+
 /**
- * One linear pass over the bytes, outside strings counting nesting and members, inside strings checking
- * \u escapes for lone surrogates. It does not validate the grammar (JSON.parse does, after it); it only
- * makes sure nothing that follows can be made to recurse deeply or allocate per member without end.
+ * One linear pass over the bytes, fed as they arrive: outside strings it counts nesting and members and
+ * refuses bytes no JSON text has there (and anything after the top-level value closes); inside strings it
+ * checks \u escapes for lone surrogates. It does not validate the whole grammar (JSON.parse does, after
+ * it); it makes sure nothing that follows can be made to recurse deeply or allocate per member without
+ * end, and that a body which is plainly not JSON, too deep or too wide stops being read at that byte.
  */
-export function scanJson(raw: Uint8Array, bounds: JsonBounds): { code: 'VALIDATION_FAILED' | 'MALFORMED_JSON'; message: string } | undefined {
+export function jsonInspector(bounds: JsonBounds): BodyInspector {
   let depth = 0;
   let members = 0;
   let inString = false;
+  /** 0: none; 1: after a backslash; 2-5: the \u escape's hex digits read so far + 2 */
+  let escape = 0;
+  let unit = 0;
   let highSurrogatePending = false;
-  for (let i = 0; i < raw.length; i++) {
-    const b = raw[i]!;
-    if (inString) {
-      if (b === 0x22) {
-        if (highSurrogatePending) return lone();
-        inString = false;
-      } else if (b === 0x5c) {
-        const next = raw[i + 1];
-        if (next === 0x75) {
-          let unit = 0;
-          for (let k = 2; k < 6; k++) {
-            const v = hex(raw[i + k] ?? 0);
-            if (v < 0) return { code: 'MALFORMED_JSON', message: '请求体不是合法的 JSON：\\u 转义不完整' };
-            unit = unit * 16 + v;
+  let closed = false;
+  /** bytes of the number or literal being read (outside strings, between structure and whitespace) */
+  let token = 0;
+  let problem: BodyProblem | undefined;
+  const feed = (raw: Uint8Array): BodyProblem | undefined => {
+    if (problem) return problem;
+    const buf = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    // where the chunk's next quote and backslash are, found natively and kept while still ahead
+    let nextQuote = -1;
+    let nextSlash = -1;
+    for (let i = 0; i < buf.length; i++) {
+      const b = buf[i]!;
+      if (inString) {
+        if (escape === 1) {
+          if (b === 0x75) {
+            escape = 2;
+            unit = 0;
+            continue;
           }
+          if (highSurrogatePending) return (problem = lone());
+          escape = 0;
+        } else if (escape > 1) {
+          const v = hex(b);
+          if (v < 0) return (problem = malformed('\\u 转义不完整'));
+          unit = unit * 16 + v;
+          if (++escape < 6) continue;
+          escape = 0;
           const high = unit >= 0xd800 && unit <= 0xdbff;
           const low = unit >= 0xdc00 && unit <= 0xdfff;
-          if (highSurrogatePending ? !low : low) return lone();
+          if (highSurrogatePending ? !low : low) return (problem = lone());
           highSurrogatePending = high;
-          i += 5;
-          continue;
+        } else if (b === 0x22) {
+          if (highSurrogatePending) return (problem = lone());
+          inString = false;
+        } else if (b === 0x5c) {
+          escape = 1;
+        } else if (highSurrogatePending) {
+          return (problem = lone());
+        } else {
+          // an ordinary byte of a string: on to its next quote or backslash
+          if (nextQuote < i) nextQuote = indexIn(buf, 0x22, i);
+          if (nextSlash < i) nextSlash = indexIn(buf, 0x5c, i);
+          i = Math.min(nextQuote, nextSlash) - 1;
         }
-        if (highSurrogatePending) return lone();
-        i += 1;
-      } else if (highSurrogatePending) {
-        return lone();
+        continue;
       }
-      continue;
+      const kind = JSON_OUTSIDE[b];
+      if (kind === 0) return (problem = malformed(`字符串之外出现了字节 0x${b.toString(16).padStart(2, '0')}`));
+      if (kind === TOKEN) {
+        if (closed) return (problem = malformed('顶层的值结束之后还有内容'));
+        if (++token > MAX_TOKEN_BYTES) return (problem = malformed(`数值或字面量超过 ${MAX_TOKEN_BYTES} 个字符`));
+        continue;
+      }
+      token = 0;
+      if (kind === SPACE) continue;
+      if (closed) return (problem = malformed('顶层的值结束之后还有内容'));
+      if (b === 0x22) inString = true;
+      else if (b === 0x7b || b === 0x5b) {
+        depth += 1;
+        if (depth > bounds.maxDepth) return (problem = { code: 'VALIDATION_FAILED', message: `JSON 嵌套超过 ${bounds.maxDepth} 层` });
+      } else if (b === 0x7d || b === 0x5d) {
+        depth -= 1;
+        if (depth < 0) return (problem = malformed('括号不成对'));
+        if (depth === 0) closed = true;
+      } else if (b === 0x2c || b === 0x3a) {
+        members += 1;
+        if (members > bounds.maxMembers) return (problem = { code: 'VALIDATION_FAILED', message: `JSON 成员超过 ${bounds.maxMembers} 个` });
+      }
     }
-    if (b === 0x22) inString = true;
-    else if (b === 0x7b || b === 0x5b) {
-      depth += 1;
-      if (depth > bounds.maxDepth) return { code: 'VALIDATION_FAILED', message: `JSON 嵌套超过 ${bounds.maxDepth} 层` };
-    } else if (b === 0x7d || b === 0x5d) depth -= 1;
-    else if (b === 0x2c || b === 0x3a) {
-      members += 1;
-      if (members > bounds.maxMembers) return { code: 'VALIDATION_FAILED', message: `JSON 成员超过 ${bounds.maxMembers} 个` };
-    }
-  }
-  return undefined;
+    return undefined;
+  };
+  return {
+    feed,
+    end: () => problem ?? (escape > 1 ? malformed('\\u 转义不完整') : undefined),
+  };
 }
 
-function lone() {
-  return { code: 'VALIDATION_FAILED' as const, message: '请求体的字符串含有不成对的 UTF-16 代理项' };
+/** the whole of `raw` through a jsonInspector */
+export function scanJson(raw: Uint8Array, bounds: JsonBounds): BodyProblem | undefined {
+  const inspector = jsonInspector(bounds);
+  return inspector.feed(raw) ?? inspector.end();
+}
+
+/** how far into a file a PDF header may start (what verifyDocument looks at) */
+const PDF_HEADER_WITHIN = 1024;
+
+/** a body that has not shown `%PDF-` within its first 1,024 bytes is not read any further */
+export function pdfInspector(): BodyInspector {
+  let head = Buffer.alloc(0);
+  let seen = false;
+  const check = (final: boolean): BodyProblem | undefined => {
+    if (seen) return undefined;
+    if (head.includes('%PDF-', 0, 'latin1')) {
+      seen = true;
+      head = Buffer.alloc(0);
+      return undefined;
+    }
+    if (final || head.length >= PDF_HEADER_WITHIN) return { code: 'DOCUMENT_NOT_PDF', message: '上传的文件不是 PDF（文件开头没有 %PDF-）' };
+    return undefined;
+  };
+  return {
+    feed(chunk) {
+      if (seen) return undefined;
+      head = Buffer.concat([head, chunk.subarray(0, PDF_HEADER_WITHIN - head.length)]);
+      return check(false);
+    },
+    // an empty body is the route's to refuse, with its own message
+    end: () => (head.length === 0 ? undefined : check(true)),
+  };
 }
 
 /** the one file of a multipart/form-data body (field `file`) in req.file; broken multipart is a 400 */

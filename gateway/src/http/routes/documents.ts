@@ -10,7 +10,7 @@ import { getPublicCaseStatus } from '../../receipts/publicStatus.js';
 import { isPublicCode } from '../../receipts/publicCode.js';
 import { verifyReceipt } from '../../receipts/verifyReceipt.js';
 import { clerkOf, requireClerk } from '../clerkAuth.js';
-import { acceptMedia, chain, multipartFile, readRaw, type BodyBudget } from '../body.js';
+import { acceptMedia, chain, multipartFile, pdfInspector, readRaw, type BodyBudget } from '../body.js';
 
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const attachment = (fileName: string): string => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
@@ -26,7 +26,7 @@ export function documentsRouter(core: Core, tokens: TokenService, budget: BodyBu
   const clerk = requireClerk(tokens, core.now);
   const limit = core.config.maxUploadBytes;
   // anyone may ask: the file is read within the unauthenticated budget, as a PDF body or a form's file
-  const asPdf = chain(acceptMedia(['application/pdf'], 'application/pdf 或 multipart/form-data', 'DOCUMENT_NOT_PDF'), readRaw({ limit, budget }));
+  const asPdf = chain(acceptMedia(['application/pdf'], 'application/pdf 或 multipart/form-data', 'DOCUMENT_NOT_PDF'), readRaw({ limit, budget, inspect: pdfInspector }));
   const asForm = multipartFile({ limit, budget, fields: 5 });
   const pdfOrForm: RequestHandler = (req, res, next) => (req.is('multipart/form-data') ? asForm : asPdf)(req, res, next);
 

@@ -9,7 +9,7 @@ import { checkSignedHeaders, verifyGatewaySignature, assertFreshAndNew, type Sig
 import { receiveCase } from '../../inbound/receiveCase.js';
 import { receivePartnerStatus } from '../../inbound/receivePartnerStatus.js';
 import type { InboundHttpRequest } from '../../ports/partner.js';
-import { acceptMedia, chain, JSON_TYPES, parseJson, readRaw, type BodyBudget, type RawRequest } from '../body.js';
+import { acceptMedia, chain, JSON_TYPES, parseJson, readJson, type BodyBudget, type RawRequest } from '../body.js';
 import { validateBody } from '../validate.js';
 
 /** a callback whose adapter names no limit: status reports without documents */
@@ -32,7 +32,7 @@ export function inboundRouter(core: Core, budget: BodyBudget): Router {
     res.locals.partner = await verifyGatewaySignature(core, res.locals.signed as SignedHeaders, req.method, req.originalUrl, req.rawBody ?? Buffer.alloc(0));
     next();
   };
-  r.post('/cases', json, signedHeaders, readRaw({ limit: core.config.inbound.maxBodyBytes, budget }), signedBody, parseJson(), validateBody('receiveCase'), async (req: RawRequest, res) => {
+  r.post('/cases', json, signedHeaders, readJson({ limit: core.config.inbound.maxBodyBytes, budget }), signedBody, parseJson(), validateBody('receiveCase'), async (req: RawRequest, res) => {
     const key = req.header('Idempotency-Key')!;
     const { reply, replayed } = await receiveCase(core, res.locals.partner as string, key, req.rawBody ?? Buffer.alloc(0), req.body);
     res.status(201).setHeader('Idempotent-Replayed', String(replayed)).location(`/api/cases/${reply.caseId}`).json(reply);
@@ -44,7 +44,7 @@ export function inboundRouter(core: Core, budget: BodyBudget): Router {
     if (limit * CALLBACK_PARSE_FACTOR > budget.total) {
       throw new Error(`UNAUTH_BODY_BUDGET_BYTES (${budget.total}) is below what one callback of ${a.region} may hold (${limit * CALLBACK_PARSE_FACTOR})`);
     }
-    return [a.region, chain(json, readRaw({ limit, budget, factor: CALLBACK_PARSE_FACTOR }), parseJson())] as const;
+    return [a.region, chain(json, readJson({ limit, budget, factor: CALLBACK_PARSE_FACTOR }), parseJson())] as const;
   }));
   const callbackBody: RequestHandler = (req, res, next) => {
     const region = String(req.params.region);
