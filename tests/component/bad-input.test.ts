@@ -117,6 +117,25 @@ describe('POST /api/inbound/cases (receiveCase)', () => {
     expect(seen.applicant.idNumberMasked).toBe('6401**********123X');
   });
 
+  test('eight identical requests at once make one case, with one set of materials; the other seven are its replays', async () => {
+    const body = inboundCase();
+    const key = `${body.partnerCaseNo}:race`;
+    const before = await count();
+    const replies = await Promise.all(Array.from({ length: 8 }, () => signedCall(world.url, '/api/inbound/cases', body, cred, { idempotencyKey: key })));
+    expect(replies.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(new Set(replies.map((r) => r.body.caseId)).size).toBe(1);
+    expect(replies.filter((r) => r.headers.get('idempotent-replayed') === 'false')).toHaveLength(1);
+    expect(await count()).toBe(before + 1);
+    const blobs = await world.gateway.database.db.selectFrom('blobs').select(['case_id', 'name']).execute();
+    const caseIds = new Set((await world.gateway.database.db.selectFrom('cases').select('id').execute()).map((r) => r.id));
+    // every blob belongs to a case that exists: the seven that lost wrote none
+    expect(blobs.filter((b) => !caseIds.has(b.case_id))).toEqual([]);
+    const stored = (await call(world.url, 'GET', `/api/cases/${replies[0]!.body.caseId}`, { token })).body;
+    expect(stored.materials).toHaveLength(body.materials.length);
+    const mine = new Set(blobs.filter((b) => b.case_id === stored.id).map((b) => b.name));
+    for (const m of stored.materials) expect(mine.has(m.id)).toBe(true);
+  });
+
   test.each([
     ['a bad signature', 401, 'SIGNATURE_INVALID', { tamper: true }],
     ['a stale timestamp', 401, 'TIMESTAMP_STALE', { timestamp: Math.floor(Date.now() / 1000) - 301 }],

@@ -131,6 +131,35 @@ describe('POST /api/cases/{caseId}/documents/{documentId}/reprint (reprintCaseDo
   });
 });
 
+describe('documents asked for at the same time', () => {
+  test('four reprints at once get the numbers 1 to 4, each PDF printed with its own; downloads racing the first issue find one original per kind', async () => {
+    const { caseId } = await submittedCase(world.url, token, '310104');
+    // the clerk's screen and the worker ask for the documents together: each kind is there once
+    const lists = await Promise.all(Array.from({ length: 4 }, () => documents(caseId)));
+    await waitFor('已转递', () => getCase(world.url, token, caseId), (c) => c.status === 'forwarded');
+    const originals = (await documents(caseId)).items.filter((d: any) => !d.copy);
+    expect(originals.map((d: any) => d.type).sort()).toEqual(['acceptance_receipt', 'transfer_sheet']);
+    for (const l of lists) for (const d of l.items) expect(originals.some((o: any) => o.id === d.id)).toBe(true);
+
+    const receipt = originals.find((d: any) => d.type === 'acceptance_receipt');
+    const copies = await Promise.all(Array.from({ length: 4 }, async () => {
+      const r = await fetch(`${world.url}/api/cases/${caseId}/documents/${receipt.id}/reprint`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      expect(r.status).toBe(201);
+      return { no: Number(r.headers.get('x-reprint-no')), bytes: Buffer.from(await r.arrayBuffer()) };
+    }));
+    expect(copies.map((c) => c.no).sort()).toEqual([1, 2, 3, 4]);
+    for (const c of copies) expect(flat(await pdfText(c.bytes))).toContain(flat(`本件为副本：第 ${c.no} 次补打`));
+    const listed = (await documents(caseId)).items.filter((d: any) => d.copy?.originalId === receipt.id);
+    expect(listed.map((d: any) => d.copy.reprintNo).sort()).toEqual([1, 2, 3, 4]);
+    const blobs = await world.gateway.database.db.selectFrom('blobs').select('name').where('case_id', '=', caseId).execute();
+    const all = (await documents(caseId)).items;
+    // no blob of a rendering that lost its race: each blob is a material or a listed document
+    const known = new Set([...all.map((d: any) => d.id), ...(await getCase(world.url, token, caseId)).materials.map((m: any) => m.id)]);
+    expect(blobs.filter((b) => !known.has(b.name))).toEqual([]);
+    expect((await call(world.url, 'GET', `/api/cases/${caseId}/audit`, { token })).body).toMatchObject({ ok: true });
+  });
+});
+
 describe('documents that follow the partner’s decisions', () => {
   test('需补正 brings a 补齐补正通知书 listing what is missing; 办结 a 办结通知 and the partner’s result PDF, stored and hashed; 送达 a 送达回执', async () => {
     const sim = world.sims.byRegion['640000']!;

@@ -1,7 +1,7 @@
 // receiveCase: a partner region hands us a case for which we are 办理地. The same Idempotency-Key
 // returns the original answer; the same key with another body is a conflict.
 import { createHash, randomUUID } from 'node:crypto';
-import { GatewayError } from '../errors.js';
+import { GatewayError, isGatewayError } from '../errors.js';
 import type { Applicant, CaseKind, CaseRecord, Delivery, HandlingForm, Material } from '../domain/case.js';
 import type { Core } from '../deps.js';
 import { newCaseNo } from '../cases/createCase.js';
@@ -31,33 +31,19 @@ export interface InboundReply {
   receivedAt: string;
 }
 
-type Received = { reply: InboundReply; replayed: boolean };
-const inFlight = new WeakMap<Core, Map<string, Promise<Received>>>();
-
-export function receiveCase(core: Core, partner: string, idempotencyKey: string, rawBody: Buffer, input: InboundCaseInput): Promise<{ reply: InboundReply; replayed: boolean }> {
-  // Serialise per key so that two identical requests racing each other create one case.
-  const locks = inFlight.get(core) ?? new Map<string, Promise<Received>>();
-  inFlight.set(core, locks);
-  const key = `${partner}\u0000${idempotencyKey}`;
-  const running = locks.get(key);
-  if (running) return running.then((r: Received) => ({ ...r, replayed: true }));
-  const p = receiveOnce(core, partner, idempotencyKey, rawBody, input).finally(() => locks.delete(key));
-  locks.set(key, p);
-  return p;
-}
-
-async function receiveOnce(core: Core, partner: string, idempotencyKey: string, rawBody: Buffer, input: InboundCaseInput): Promise<{ reply: InboundReply; replayed: boolean }> {
+/**
+ * The case, its materials and its first event are written in one transaction, under the unique index on
+ * (partner, Idempotency-Key): of two identical requests racing each other one creates the case and the
+ * other, refused by the index, answers as a replay of it. Nothing of a refused request is stored.
+ */
+export async function receiveCase(core: Core, partner: string, idempotencyKey: string, rawBody: Buffer, input: InboundCaseInput): Promise<{ reply: InboundReply; replayed: boolean }> {
   const bodySha256 = createHash('sha256').update(rawBody).digest('hex');
-  const earlierId = await core.store.findCaseIdByInboundKey(partner, idempotencyKey);
-  if (earlierId) {
-    const earlier = (await core.store.getCase(earlierId))!;
-    if (earlier.inbound?.bodySha256 !== bodySha256) throw new GatewayError('IDEMPOTENCY_CONFLICT', `幂等键 ${idempotencyKey} 已用于内容不同的请求`);
-    return { reply: toInboundReply(earlier), replayed: true };
-  }
+  const earlier = await replayOf(core, partner, idempotencyKey, bodySha256);
+  if (earlier) return earlier;
   assertInboundFacts(core, partner, input);
   const id = randomUUID();
   const now = core.now().toISOString();
-  // every material is checked before any is stored: a refused request leaves nothing behind
+  // every material is checked before anything is written
   const files = input.materials.map((m, i) => {
     const bytes = Buffer.from(m.contentBase64, 'base64');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -66,7 +52,6 @@ async function receiveOnce(core: Core, partner: string, idempotencyKey: string, 
     const material: Material = { id: randomUUID(), code: m.code, name: m.name, fileName: m.fileName, mediaType, size: bytes.length, sha256, pages: pageCount(bytes, mediaType), addedAt: now, addedBy: `partner:${partner}` };
     return { material, bytes };
   });
-  for (const f of files) await core.store.putBlob(id, f.material.id, f.bytes);
   const materials = files.map((f) => f.material);
   const record: CaseRecord = {
     id, caseNo: newCaseNo(core.config.homeRegion, core.now()), direction: 'inbound',
@@ -77,10 +62,28 @@ async function receiveOnce(core: Core, partner: string, idempotencyKey: string, 
     createdAt: now, createdBy: `partner:${partner}`, submittedAt: input.receivedAt, updatedAt: now,
     inbound: { partnerCaseNo: input.partnerCaseNo, idempotencyKey, bodySha256, receivedAt: now }, version: 1,
   };
-  await core.store.createCase(record, [
-    { at: now, actor: `partner:${partner}`, type: 'case.received_from_partner', data: { partnerCaseNo: input.partnerCaseNo, idempotencyKey, requestSha256: bodySha256, materials: materials.map((m) => ({ code: m.code, sha256: m.sha256 })) } },
-  ]);
+  try {
+    await core.store.createCase(record, [
+      { at: now, actor: `partner:${partner}`, type: 'case.received_from_partner', data: { partnerCaseNo: input.partnerCaseNo, idempotencyKey, requestSha256: bodySha256, materials: materials.map((m) => ({ code: m.code, sha256: m.sha256 })) } },
+    ], files.map((f) => ({ name: f.material.id, bytes: f.bytes })));
+  } catch (err) {
+    // the same key, written by a request that got there first (another instance, or this one)
+    if (isGatewayError(err) && err.code === 'CONCURRENT_UPDATE') {
+      const raced = await replayOf(core, partner, idempotencyKey, bodySha256);
+      if (raced) return raced;
+    }
+    throw err;
+  }
   return { reply: toInboundReply(record), replayed: false };
+}
+
+/** the answer already given for this key, or a conflict when it was given for another body */
+async function replayOf(core: Core, partner: string, idempotencyKey: string, bodySha256: string): Promise<{ reply: InboundReply; replayed: true } | undefined> {
+  const earlierId = await core.store.findCaseIdByInboundKey(partner, idempotencyKey);
+  if (!earlierId) return undefined;
+  const earlier = (await core.store.getCase(earlierId))!;
+  if (earlier.inbound?.bodySha256 !== bodySha256) throw new GatewayError('IDEMPOTENCY_CONFLICT', `幂等键 ${idempotencyKey} 已用于内容不同的请求`);
+  return { reply: toInboundReply(earlier), replayed: true };
 }
 
 function assertInboundFacts(core: Core, partner: string, input: InboundCaseInput): void {

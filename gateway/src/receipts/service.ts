@@ -1,7 +1,8 @@
 // The documents of cases: rendered when the case's state calls for them, stored as blobs of the case
-// with their SHA-256, listed in the case record and written to its audit trail (document.issued).
-// Work on one case's documents is serialised, so a document is made once however many callers
-// (handoff worker, status change, a clerk's download) ask for it at the same time.
+// with their SHA-256, listed in the case record and written to its audit trail (document.issued), the
+// blobs in the same transaction as the record that lists them. Callers racing for the same document (the
+// render job, a status change, a clerk's download, on one instance or several) may each render it; the
+// transaction keeps the first (one original per slot) and the others' copies are never written.
 import { createHash, randomUUID } from 'node:crypto';
 import type { CaseDocument, CaseRecord } from '../domain/case.js';
 import { GatewayError } from '../errors.js';
@@ -29,24 +30,19 @@ export interface DocumentServiceDeps {
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
+/** another reprint of the same original was written first: this one's number is taken */
+class ReprintRaced extends Error {}
+/** how often a reprint is rendered again after losing the race for its number */
+const REPRINT_ATTEMPTS = 5;
+
 export function createDocumentService(deps: DocumentServiceDeps): DocumentService {
   const { store, logger, signingKey } = deps;
   const log = logger.child({ module: 'receipts' });
   const keys: Keyring = new Map([[signingKey.keyId, signingKey.publicKey]]);
-  const chains = new Map<string, Promise<unknown>>();
   const scheduled = new Set<Promise<unknown>>();
   const renderer = createRenderer(signingKey, deps.renderThreads);
   // read and parse the fonts now, not during the first handoff (render threads read their own)
   if (deps.renderThreads === 0) warmFonts();
-
-  /** one piece of work on a case's documents at a time */
-  function serial<T>(caseId: string, work: () => Promise<T>): Promise<T> {
-    const run = (chains.get(caseId) ?? Promise.resolve()).then(work, work);
-    const tail = run.catch(() => undefined);
-    chains.set(caseId, tail);
-    void tail.then(() => { if (chains.get(caseId) === tail) chains.delete(caseId); });
-    return run;
-  }
 
   async function load(caseId: string): Promise<CaseRecord> {
     const c = await store.getCase(caseId);
@@ -77,27 +73,44 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
     const missing = dueDocuments(c).filter((d) => !has(d.slot) && (!only || only(d.slot)));
     if (missing.length === 0) return c.documents ?? [];
     if (!c.publicCode) c = (await store.updateCase(caseId, (r) => { r.publicCode ??= newPublicCode(); return []; })).record;
-    const made: CaseDocument[] = [];
-    for (const due of missing) {
-      const { doc, bytes } = await render(c, due, [...(c.documents ?? []), ...made]);
-      // durable before the case points at it; an orphan blob after a crash is harmless
-      await store.putBlob(caseId, doc.id, bytes);
-      made.push(doc);
-    }
+    const made: Array<{ doc: CaseDocument; bytes: Buffer }> = [];
+    for (const due of missing) made.push(await render(c, due, [...(c.documents ?? []), ...made.map((m) => m.doc)]));
+    let kept: CaseDocument[] = [];
     const { record } = await store.updateCase(caseId, (r) => {
-      const fresh = made.filter((d) => !(r.documents ?? []).some((x) => x.slot === d.slot && !x.copy));
-      r.documents = [...(r.documents ?? []), ...fresh];
-      if (fresh.length > 0) r.updatedAt = deps.now().toISOString();
-      return fresh.map((d) => issuedEvent(d, 'system'));
-    });
-    log.info({ caseId, documents: made.map((d) => d.type) }, 'documents issued');
+      kept = made.map((m) => m.doc).filter((d) => !(r.documents ?? []).some((x) => x.slot === d.slot && !x.copy));
+      r.documents = [...(r.documents ?? []), ...kept];
+      if (kept.length > 0) r.updatedAt = deps.now().toISOString();
+      return kept.map((d) => issuedEvent(d, 'system'));
+    }, { blobs: () => made.filter((m) => kept.includes(m.doc)).map((m) => ({ name: m.doc.id, bytes: m.bytes })) });
+    if (kept.length > 0) log.info({ caseId, documents: kept.map((d) => d.type) }, 'documents issued');
     return record.documents ?? [];
+  }
+
+  /** a numbered copy of a case's original document, rendered from its verified facts */
+  async function renderReprint(c: CaseRecord, documentId: string, printedBy: { username: string }): Promise<{ doc: CaseDocument; bytes: Buffer }> {
+    const asked = (c.documents ?? []).find((d) => d.id === documentId);
+    if (!asked) throw new GatewayError('DOCUMENT_NOT_FOUND', `办件 ${c.caseNo} 没有编号为 ${documentId} 的文书`);
+    const original = asked.copy ? (c.documents ?? []).find((d) => d.id === asked.copy!.originalId) ?? asked : asked;
+    const verdict = verifyDocument(await store.getBlob(c.id, original.id), keys);
+    if (!verdict.genuine || !verdict.facts) {
+      throw new GatewayError('DOCUMENT_INTEGRITY_FAILED', `存档的${original.title}（${original.id}）校验不通过：${verdict.reasonText ?? ''}`);
+    }
+    const reprintNo = (c.documents ?? []).filter((d) => d.copy?.originalId === original.id).length + 1;
+    const printedAt = deps.now().toISOString();
+    const id = randomUUID();
+    const { bytes, pages } = await renderer.render(asReprint(verdict.facts, id, reprintNo, printedAt));
+    const doc: CaseDocument = {
+      id, type: original.type, slot: original.slot, title: `${original.title}（副本）`, fileName: fileNameOf(original.type, c.caseNo, reprintNo),
+      size: bytes.length, sha256: sha256(bytes), pages, keyId: signingKey.keyId, issuedAt: original.issuedAt,
+      copy: { originalId: original.id, reprintNo, printedAt, printedBy: printedBy.username },
+    };
+    return { doc, bytes };
   }
 
   const service: DocumentService = {
     publicKey: publicKeyOf(signingKey.publicKey),
 
-    ensure: (caseId, only) => serial(caseId, () => ensureNow(caseId, only)),
+    ensure: (caseId, only) => ensureNow(caseId, only),
 
     schedule(caseId) {
       const p = service.ensure(caseId)
@@ -112,35 +125,28 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
       return ['receipt', `transfer:${step}`].map((slot) => docs.find((d) => d.slot === slot && !d.copy)).filter((d): d is CaseDocument => Boolean(d));
     },
 
-    reprint: (caseId, documentId, printedBy) => serial(caseId, async () => {
-      const c = await load(caseId);
-      const asked = (c.documents ?? []).find((d) => d.id === documentId);
-      if (!asked) throw new GatewayError('DOCUMENT_NOT_FOUND', `办件 ${c.caseNo} 没有编号为 ${documentId} 的文书`);
-      const original = asked.copy ? (c.documents ?? []).find((d) => d.id === asked.copy!.originalId) ?? asked : asked;
-      const verdict = verifyDocument(await store.getBlob(caseId, original.id), keys);
-      if (!verdict.genuine || !verdict.facts) {
-        throw new GatewayError('DOCUMENT_INTEGRITY_FAILED', `存档的${original.title}（${original.id}）校验不通过：${verdict.reasonText ?? ''}`);
+    async reprint(caseId, documentId, printedBy) {
+      // the copy's number is printed on it: rendered for the next number, written only if that is still
+      // the next one when the transaction looks; a reprint that got there first means rendering again
+      for (let attempt = 1; ; attempt++) {
+        const made = await renderReprint(await load(caseId), documentId, printedBy);
+        try {
+          await store.updateCase(caseId, (r) => {
+            const copies = (r.documents ?? []).filter((d) => d.copy?.originalId === made.doc.copy!.originalId).length;
+            if (copies + 1 !== made.doc.copy!.reprintNo) throw new ReprintRaced();
+            r.documents = [...(r.documents ?? []), made.doc];
+            r.updatedAt = made.doc.copy!.printedAt;
+            return [{
+              at: made.doc.copy!.printedAt, actor: `clerk:${printedBy.username}`, type: 'document.reprinted',
+              data: { documentId: made.doc.id, originalId: made.doc.copy!.originalId, documentType: made.doc.type, reprintNo: made.doc.copy!.reprintNo, sha256: made.doc.sha256, size: made.doc.size, printedBy: printedBy.displayName },
+            }];
+          }, { blobs: () => [{ name: made.doc.id, bytes: made.bytes }] });
+          return { document: made.doc, bytes: made.bytes };
+        } catch (err) {
+          if (!(err instanceof ReprintRaced) || attempt >= REPRINT_ATTEMPTS) throw err instanceof ReprintRaced ? new GatewayError('CONCURRENT_UPDATE', '同一文书正在被补打，请稍后重试') : err;
+        }
       }
-      const reprintNo = (c.documents ?? []).filter((d) => d.copy?.originalId === original.id).length + 1;
-      const printedAt = deps.now().toISOString();
-      const id = randomUUID();
-      const { bytes, pages } = await renderer.render(asReprint(verdict.facts, id, reprintNo, printedAt));
-      const doc: CaseDocument = {
-        id, type: original.type, slot: original.slot, title: `${original.title}（副本）`, fileName: fileNameOf(original.type, c.caseNo, reprintNo),
-        size: bytes.length, sha256: sha256(bytes), pages, keyId: signingKey.keyId, issuedAt: original.issuedAt,
-        copy: { originalId: original.id, reprintNo, printedAt, printedBy: printedBy.username },
-      };
-      await store.putBlob(caseId, id, bytes);
-      await store.updateCase(caseId, (r) => {
-        r.documents = [...(r.documents ?? []), doc];
-        r.updatedAt = printedAt;
-        return [{
-          at: printedAt, actor: `clerk:${printedBy.username}`, type: 'document.reprinted',
-          data: { documentId: id, originalId: original.id, documentType: doc.type, reprintNo, sha256: doc.sha256, size: doc.size, printedBy: printedBy.displayName },
-        }];
-      });
-      return { document: doc, bytes };
-    }),
+    },
 
     verify: (bytes) => verifyDocument(bytes, keys),
 

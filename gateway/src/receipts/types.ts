@@ -9,8 +9,8 @@ export interface DocumentService {
   readonly publicKey: PublicSigningKey;
   /**
    * Renders and stores every document the case's state calls for that it does not have yet (or only
-   * those whose slot `only` accepts), in one write with their document.issued events. Idempotent and
-   * serialised per case; returns the case's documents.
+   * those whose slot `only` accepts), in one transaction with their blobs and document.issued events.
+   * Idempotent: of callers racing for a document the first one's is kept; returns the case's documents.
    */
   ensure(caseId: string, only?: (slot: string) => boolean): Promise<CaseDocument[]>;
   /** ensure(), soon, off the caller's path (after a status change a partner reported) */

@@ -3,6 +3,7 @@
 // views keep seeing plain values, and the store underneath never does. A value that does not open
 // fails the call (PersonalDataError) rather than being passed on.
 import type { PersonalDataCodec, SealedFrom } from './personalData.js';
+import type { CaseRecord } from '../domain/case.js';
 import type { CaseQuery, Store } from './types.js';
 
 type Sealed = Pick<Store, 'createCase' | 'getCase' | 'updateCase' | 'listCases' | 'putBlob' | 'getBlob'>;
@@ -10,9 +11,9 @@ type Sealed = Pick<Store, 'createCase' | 'getCase' | 'updateCase' | 'listCases' 
 /** the methods of `inner` that see personal data, sealing and opening around it */
 function sealedMethods(inner: Store, codec: PersonalDataCodec): Sealed {
   return {
-    async createCase(record, events) {
+    async createCase(record, events, blobs) {
       const sealed = codec.sealCase(record);
-      const written = await inner.createCase(sealed, events);
+      const written = await inner.createCase(sealed, events, blobs?.map((b) => ({ name: b.name, bytes: codec.sealBlob(record.id, b.name, b.bytes) })));
       return { record: codec.openCase(written.record, { sealed, values: codec.personalValues(record) }), events: written.events };
     },
 
@@ -23,8 +24,12 @@ function sealedMethods(inner: Store, codec: PersonalDataCodec): Sealed {
 
     async updateCase(id, mutate, opts) {
       let known: SealedFrom | undefined;
+      let plain: CaseRecord | undefined;
+      const { blobs } = opts ?? {};
+      const sealedOpts = blobs ? { ...opts, blobs: () => blobs(plain!).map((b) => ({ name: b.name, bytes: codec.sealBlob(id, b.name, b.bytes) })) } : opts;
       const written = await inner.updateCase(id, async (stored) => {
         const draft = codec.openCase(stored);
+        plain = draft;
         const before = codec.personalValues(draft);
         const events = await mutate(draft);
         const sealed = codec.sealCase(draft, { sealed: stored, values: before });
@@ -33,7 +38,7 @@ function sealedMethods(inner: Store, codec: PersonalDataCodec): Sealed {
         for (const key of Object.keys(stored)) delete (stored as unknown as Record<string, unknown>)[key];
         Object.assign(stored, sealed);
         return events;
-      }, opts);
+      }, sealedOpts);
       return { record: codec.openCase(written.record, known), events: written.events };
     },
 

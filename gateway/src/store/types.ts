@@ -103,7 +103,18 @@ export class BlobNotFoundError extends Error {
   }
 }
 
+/** a blob (material file, document) written in the same transaction as its case */
+export interface NewBlob {
+  name: string;
+  bytes: Buffer;
+}
+
 export interface UpdateOptions {
+  /**
+   * The blobs to write with the update, chosen from the record as `mutate` left it (so that only what
+   * the committed record points at is written): they commit with the case or not at all.
+   */
+  blobs?: (record: CaseRecord) => NewBlob[];
   /**
    * The update records the outcome of an outbox job's attempt: it is written, and the job's lease
    * cleared, in the one transaction, only while `owner` still holds the lease; otherwise nothing is
@@ -113,8 +124,11 @@ export interface UpdateOptions {
 }
 
 export interface Store {
-  /** store a new case with its first events and jobs in one transaction */
-  createCase(record: CaseRecord, events: NewEvent[]): Promise<{ record: CaseRecord; events: CaseEvent[] }>;
+  /**
+   * Store a new case with its first events, jobs and blobs in one transaction. A case number or
+   * partner idempotency key already taken is CONCURRENT_UPDATE, and nothing is written.
+   */
+  createCase(record: CaseRecord, events: NewEvent[], blobs?: NewBlob[]): Promise<{ record: CaseRecord; events: CaseEvent[] }>;
   getCase(id: string): Promise<CaseRecord | undefined>;
   findCaseIdByNo(caseNo: string): Promise<string | undefined>;
   findCaseIdByPartnerRef(partner: string, partnerRef: string): Promise<string | undefined>;

@@ -7,7 +7,7 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { CaseEvent, CaseRecord, CaseStatus } from '../../domain/case.js';
 import { GatewayError } from '../../errors.js';
 import { chainEvents, GENESIS, type ChainHead } from '../../audit/hash.js';
-import { BlobNotFoundError, type AuditEntry, type CaseQuery, type CaseSummary, type NewEvent, type Store } from '../types.js';
+import { BlobNotFoundError, type AuditEntry, type CaseQuery, type CaseSummary, type NewBlob, type NewEvent, type Store } from '../types.js';
 import type { SqlDatabase } from './database.js';
 import { changeOf, type ChangeFeed } from './changeFeed.js';
 import { assertLeaseHeld, createOutbox, jobsOf, writeJobs } from './outbox.js';
@@ -118,6 +118,15 @@ export function createSqlStore(database: SqlDatabase, opts: SqlStoreOptions = {}
     return entries;
   }
 
+  /** blobs of a case, replaced where the name is taken (a retried write of the same document) */
+  async function writeBlobs(q: Db, caseId: string, blobs: NewBlob[]): Promise<void> {
+    const at = (opts.now ?? (() => new Date()))().toISOString();
+    for (const { name, bytes } of blobs) {
+      await q.insertInto('blobs').values({ case_id: caseId, name, bytes, size: bytes.length, created_at: at })
+        .onConflict((oc) => oc.columns(['case_id', 'name']).doUpdateSet({ bytes, size: bytes.length, created_at: at })).execute();
+    }
+  }
+
   function told(caseId: string, entries: AuditEntry[]): void {
     const last = entries.at(-1);
     if (last && opts.onChained) opts.onChained(caseId, { seq: last.seq, hash: last.hash });
@@ -138,12 +147,13 @@ export function createSqlStore(database: SqlDatabase, opts: SqlStoreOptions = {}
   }
 
   return {
-    async createCase(record, events) {
+    async createCase(record, events, blobs = []) {
       const saved = structuredClone(record);
       let entries: AuditEntry[];
       try {
         entries = await db.transaction().execute(async (trx) => {
           await trx.insertInto('cases').values(caseRow(saved, events.length)).execute();
+          await writeBlobs(trx, saved.id, blobs);
           await writeJobs(trx, { id: saved.id, handoffs: [] }, saved);
           const added = await appendEvents(trx, saved.id, { seq: 0, hash: GENESIS }, events);
           await opts.changes?.inTransaction(trx, changeOf(saved, saved.handoffs.length > 0));
@@ -180,6 +190,7 @@ export function createSqlStore(database: SqlDatabase, opts: SqlStoreOptions = {}
           const { id: _id, created_at: _c, ...changes } = caseRow(draft, Number(row.event_count) + entries.length);
           await trx.updateTable('cases').set(changes).where('id', '=', id).execute();
           await writeJobs(trx, current, draft);
+          if (updateOpts.blobs) await writeBlobs(trx, id, updateOpts.blobs(draft));
           const jobs = JSON.stringify([current.handoffs, current.renders]) !== JSON.stringify([draft.handoffs, draft.renders]);
           await opts.changes?.inTransaction(trx, changeOf(draft, jobs));
           return { record: draft, entries, jobs };
@@ -256,9 +267,7 @@ export function createSqlStore(database: SqlDatabase, opts: SqlStoreOptions = {}
     },
 
     async putBlob(caseId, name, bytes) {
-      const at = (opts.now ?? (() => new Date()))().toISOString();
-      await db.insertInto('blobs').values({ case_id: caseId, name, bytes, size: bytes.length, created_at: at })
-        .onConflict((oc) => oc.columns(['case_id', 'name']).doUpdateSet({ bytes, size: bytes.length, created_at: at })).execute();
+      await writeBlobs(db, caseId, [{ name, bytes }]);
     },
 
     async getBlob(caseId, name) {
