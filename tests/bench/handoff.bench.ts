@@ -2,6 +2,11 @@
 // acknowledged) at 1,000 and at 50,000 stored cases, against a bare HTTP round trip on loopback
 // measured in the same run, plus the gateway's resident memory.
 //
+// STORE=sqlite (the default) or STORE=postgres: on PostgreSQL it runs with one gateway instance and then
+// with two on the same database (BENCH_INSTANCES, default 1,2), the submits spread over the instances.
+// The database is DATABASE_URL's server (a fresh database per run is made on it) or, without it, a
+// throwaway cluster this bench starts and stops (Debian's postgresql package, as the tests use).
+//
 // The gateway runs as a child process (real main.ts, fsync on, as in production) so that its RSS is
 // its own; the three simulated partners and the load generator run in this process. Stored cases and
 // the drafts to submit are seeded straight into the store before the gateway starts (set-up, not
@@ -28,8 +33,16 @@ import { renderDocument } from '../../gateway/src/receipts/render.js';
 import { emptyPdf, factsForCase } from './benchDocuments.js';
 import { benchCase, benchEvents } from './storeBenchData.js';
 import { keyringBeside } from '../support/storeCases.js';
+import { defaultPiiKeysFile } from '../../gateway/src/config.js';
+import { freshDatabase, startPgCluster, type PgCluster } from '../support/postgres.js';
+import { writeFile } from 'node:fs/promises';
+import type { SqlTarget } from '../../gateway/src/store/sql/database.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,50000').split(',').map(Number);
+const ENGINE = (process.env.STORE ?? 'sqlite') as 'sqlite' | 'postgres';
+if (ENGINE !== 'sqlite' && ENGINE !== 'postgres') throw new Error(`STORE must be sqlite or postgres, not ${String(ENGINE)}`);
+/** gateway instances on one database (PostgreSQL only) */
+const INSTANCES = ENGINE === 'postgres' ? (process.env.BENCH_INSTANCES ?? '1,2').split(',').map(Number) : [1];
 const BURST = Number(process.env.BENCH_BURST ?? 2_000); // submitted as fast as possible
 const PACED = Number(process.env.BENCH_PACED ?? 500); // submitted at PACED_RATE per second
 const PACED_RATE = 100;
@@ -109,9 +122,9 @@ async function documentsPerCase(n = 120): Promise<{ docs: number; emptyPair: num
 }
 
 /** Seed `stored` closed historical cases and `drafts` ready-to-submit drafts (materials on disk). */
-async function seed(dataDir: string, stored: number, drafts: number): Promise<string[]> {
-  // the keyring the gateway started on dataDir below finds beside it (PII_KEYS_FILE unset)
-  const { store } = await openStore({ target: { engine: 'sqlite', file: path.join(dataDir, 'gateway.sqlite'), fsync: false }, keyring: await keyringBeside(dataDir) });
+async function seed(dataDir: string, target: SqlTarget, stored: number, drafts: number): Promise<string[]> {
+  // the keyring the gateways started below find beside dataDir (PII_KEYS_FILE points there)
+  const { store } = await openStore({ target, keyring: await keyringBeside(dataDir) });
   const CLOSED = ['completed', 'delivered', 'rejected'] as const;
   await pool(Array.from({ length: stored }, (_, i) => i + 1), 32, async (n) => {
     const c = benchCase(n);
@@ -147,9 +160,14 @@ async function seed(dataDir: string, stored: number, drafts: number): Promise<st
   return ids;
 }
 
-async function delivered(base: string): Promise<number> {
-  const text = (await call(base, 'GET', '/metrics')).body as string;
-  return [...text.matchAll(/^kytb_handoff_attempts_total\{[^}]*outcome="delivered"[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+/** handoffs the partners acknowledged, counted by every instance in `bases` */
+async function delivered(bases: string | string[]): Promise<number> {
+  let n = 0;
+  for (const base of [bases].flat()) {
+    const text = (await call(base, 'GET', '/metrics')).body as string;
+    n += [...text.matchAll(/^kytb_handoff_attempts_total\{[^}]*outcome="delivered"[^}]*\} (\d+)/gm)].reduce((k, m) => k + Number(m[1]), 0);
+  }
+  return n;
 }
 
 /** CPU time (user + system) a process has used, in ms, from /proc (clock ticks of 10 ms). */
@@ -164,48 +182,75 @@ const rssMb = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
 };
 
 interface LowRate { rate: number; p50: number; p99: number }
-interface Figures { size: number; perSec: number; tripsPerHandoff: number; gwCpu: number; restCpu: number; low: LowRate[]; p50: number; p99: number; submitP50: number; rss: number; hwm: number; startMs: number }
+interface Figures { instances: number; size: number; perSec: number; tripsPerHandoff: number; gwCpu: number; restCpu: number; low: LowRate[]; p50: number; p99: number; submitP50: number; rss: number; hwm: number; startMs: number }
 
-async function measure(size: number): Promise<Figures> {
+let cluster: PgCluster | undefined;
+/** a database of its own for one measurement */
+async function databaseFor(label: string): Promise<string> {
+  if (process.env.DATABASE_URL) return freshDatabase(process.env.DATABASE_URL, label);
+  cluster ??= await startPgCluster();
+  return freshDatabase(cluster.url, label);
+}
+
+async function measure(size: number, instances: number): Promise<Figures> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `kytb-bench-${size}-`));
-  const ids = await seed(dataDir, size, BURST + PACED + LOW_RATES.reduce((n, r) => n + lowCount(r), 0));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
+  const url = ENGINE === 'postgres' ? await databaseFor(`bench_${size}_${instances}`) : undefined;
+  const target: SqlTarget = url ? { engine: 'postgres', url, poolSize: 32 } : { engine: 'sqlite', file: path.join(dataDir, 'gateway.sqlite'), fsync: false };
+  const ids = await seed(dataDir, target, size, BURST + PACED + LOW_RATES.reduce((n, r) => n + lowCount(r), 0));
+  const ports = await Promise.all(Array.from({ length: instances }, () => freePort()));
+  const bases = ports.map((p) => `http://127.0.0.1:${p}`);
+  const base = bases[0]!;
+  // the partners call back the first instance
   const sims = await startSimulators(base);
-  let gw: GatewayProcess | undefined;
+  const gws: GatewayProcess[] = [];
+  // what instances share besides the database: the keyring (made by the seeding above) and the signing key
+  const shared: Record<string, string> = {};
+  if (url) {
+    const signingKeyFile = path.join(dataDir, 'receipt-signing-key.pem');
+    await writeFile(signingKeyFile, generateSigningKey().privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    Object.assign(shared, { STORE: 'postgres', DATABASE_URL: url, PII_KEYS_FILE: defaultPiiKeysFile(dataDir), RECEIPT_SIGNING_KEY_FILE: signingKeyFile });
+  }
   try {
     const t0 = performance.now();
-    gw = await spawnGateway(gatewayEnv(port, dataDir, sims, {
-      LOG_LEVEL: 'warn', HANDOFF_CONCURRENCY: String(IN_FLIGHT), POLL_INTERVAL_MS: '3600000', HANDOFF_TIMEOUT_MS: '10000', NODE_ENV: 'development',
-      // as the Docker image and `npm run gateway` run it: two glibc malloc arenas instead of 8 per core
-      // (the document buffers otherwise leave ~60 MB of fragmented arenas in the resident set)
-      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
-    }), base, { built: process.env.BENCH_SOURCE !== '1' });
+    for (let i = 0; i < instances; i += 1) {
+      gws.push(await spawnGateway(gatewayEnv(ports[i]!, i === 0 ? dataDir : path.join(dataDir, `instance-${i + 1}`), sims, {
+        LOG_LEVEL: 'warn', HANDOFF_CONCURRENCY: String(IN_FLIGHT), POLL_INTERVAL_MS: '3600000', HANDOFF_TIMEOUT_MS: '10000', NODE_ENV: 'development',
+        // as the Docker image and `npm run gateway` run it: two glibc malloc arenas instead of 8 per core
+        // (the document buffers otherwise leave ~60 MB of fragmented arenas in the resident set)
+        MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
+        ...shared, INSTANCE_ID: `bench-${i + 1}`,
+      }), bases[i]!, { built: process.env.BENCH_SOURCE !== '1' }));
+    }
+    const gw = gws[0]!;
     const startMs = performance.now() - t0;
-    const token = await login(base);
+    const tokens = await Promise.all(bases.map((b) => login(b)));
+    const token = tokens[0]!;
+    let turn = 0;
     const submit = async (id: string) => {
-      const r = await call(base, 'POST', `/api/cases/${id}/submit`, { token });
+      const k = turn++ % bases.length;
+      const r = await call(bases[k]!, 'POST', `/api/cases/${id}/submit`, { token: tokens[k] });
       if (r.status !== 202) throw new Error(`submit ${id}: ${r.status} ${JSON.stringify(r.body)}`);
     };
     // Warm-up (JIT, partner tokens, connections): 60 handoffs, not counted.
     const warm = ids.splice(0, 60);
     await pool(warm, 16, submit);
-    while ((await delivered(base)) < warm.length) await sleep(20);
+    while ((await delivered(bases)) < warm.length) await sleep(20);
 
     // 1. Throughput: BURST submits as fast as the client can, until the partners acknowledged all.
     const burst = ids.splice(0, BURST - warm.length);
-    const before = await delivered(base);
+    const before = await delivered(bases);
     const requests0 = partnerRequests;
     const submitLat: number[] = [];
-    const gwCpu0 = cpuMs(gw.child.pid!);
+    const gwCpuAll = () => gws.reduce((n, g) => n + cpuMs(g.child.pid!), 0);
+    const gwCpu0 = gwCpuAll();
     const restCpu0 = process.cpuUsage();
     const tb = performance.now();
     await pool(burst, IN_FLIGHT, async (id) => { const t = performance.now(); await submit(id); submitLat.push(performance.now() - t); });
-    while ((await delivered(base)) - before < burst.length) await sleep(50);
+    while ((await delivered(bases)) - before < burst.length) await sleep(50);
     const perSec = burst.length / ((performance.now() - tb) / 1000);
     // partner round trips plus the submit itself
     const tripsPerHandoff = (partnerRequests - requests0) / burst.length + 1;
-    const gwCpu = (cpuMs(gw.child.pid!) - gwCpu0) / burst.length;
+    const gwCpu = (gwCpuAll() - gwCpu0) / burst.length;
     const rest = process.cpuUsage(restCpu0);
     const restCpu = (rest.user + rest.system) / 1000 / burst.length;
 
@@ -244,36 +289,41 @@ async function measure(size: number): Promise<Figures> {
       console.log(m.split('\n').filter((l) => /^kytb_nodejs_(heap_size|external|eventloop_lag|gc_duration_seconds_sum|gc_duration_seconds_count)/.test(l)).join('\n'));
       if (process.env.BENCH_HEAP === 'snapshot') { process.kill(gw.child.pid!, 'SIGUSR2'); await sleep(15_000); }
     }
-    return { size, perSec, tripsPerHandoff, gwCpu, restCpu, low, p50: pct(lat, 50), p99: pct(lat, 99), submitP50: pct(submitLat, 50), rss: rssMb(pid, 'VmRSS'), hwm: rssMb(pid, 'VmHWM'), startMs };
+    return { instances, size, perSec, tripsPerHandoff, gwCpu, restCpu, low, p50: pct(lat, 50), p99: pct(lat, 99), submitP50: pct(submitLat, 50), rss: rssMb(pid, 'VmRSS'), hwm: rssMb(pid, 'VmHWM'), startMs };
   } finally {
-    gw?.child.kill('SIGTERM');
-    await gw?.exited;
+    for (const g of gws) g.child.kill('SIGTERM');
+    await Promise.all(gws.map((g) => g.exited));
     await sims.close();
     await removeDataDir(dataDir);
   }
 }
 
 const f1 = (n: number) => n.toFixed(1);
-console.log(`handoff bench · ${os.cpus().length} cores · node ${process.version} · burst ${BURST}, paced ${PACED} at ${PACED_RATE}/s`);
+console.log(`handoff bench · ${os.cpus().length} cores · node ${process.version} · store ${ENGINE}${ENGINE === 'postgres' ? ` (${INSTANCES.join(' then ')} instances)` : ''} · burst ${BURST}, paced ${PACED} at ${PACED_RATE}/s`);
 const base = await baseline();
 console.log(`baseline: bare HTTP round trip on loopback   p50 ${base.p50.toFixed(3)} ms   p99 ${base.p99.toFixed(3)} ms   ${base.perSec.toFixed(0)} req/s (${IN_FLIGHT} in flight)   CPU ${base.cpuPerTrip.toFixed(2)} ms per round trip (both ends)`);
 const { docs: docsCpu, emptyPair } = await documentsPerCase();
 console.log(`baseline: the two signed documents of one case (受理回执 + 材料流转单, the gateway's renderer, warm)   CPU ${docsCpu.toFixed(1)} ms per case; two empty pdf-lib documents ${emptyPair.toFixed(1)} ms`);
 const rows: Figures[] = [];
-for (const size of SIZES) {
-  const f = await measure(size);
-  rows.push(f);
-  console.log(
-    `stored ${String(size).padStart(6)}: ${f.perSec.toFixed(0).padStart(5)} handoffs/s (${(f.perSec / base.perSec * 100).toFixed(1)}% of bare HTTP req/s)` +
-    f.low.map((l) => ` · at ${l.rate}/s submit→ack p50 ${f1(l.p50)} ms p99 ${f1(l.p99)} ms`).join('') +
-    ` · at ${PACED_RATE}/s submit→ack p50 ${f1(f.p50)} ms p99 ${f1(f.p99)} ms (p50 = ${(f.p50 / base.p50).toFixed(0)}× bare RTT)` +
-    ` · CPU per handoff: gateway ${f1(f.gwCpu)} ms, partners + load generator ${f1(f.restCpu)} ms` +
-    ` · ${f1(f.tripsPerHandoff)} HTTP round trips per handoff (bare HTTP alone would cap at ${(base.perSec / f.tripsPerHandoff).toFixed(0)} handoffs/s)` +
-    ` · submit p50 ${f1(f.submitP50)} ms · gateway RSS ${f.rss.toFixed(0)} MB (peak ${f.hwm.toFixed(0)} MB) · start ${f1(f.startMs / 1000)} s`,
-  );
+try {
+  for (const instances of INSTANCES) {
+    for (const size of SIZES) {
+      const f = await measure(size, instances);
+      rows.push(f);
+      console.log(
+        `${ENGINE === 'postgres' ? `postgres, ${instances} instance${instances > 1 ? 's' : ''}, ` : ''}stored ${String(size).padStart(6)}: ${f.perSec.toFixed(0).padStart(5)} handoffs/s (${(f.perSec / base.perSec * 100).toFixed(1)}% of bare HTTP req/s)` +
+        f.low.map((l) => ` · at ${l.rate}/s submit→ack p50 ${f1(l.p50)} ms p99 ${f1(l.p99)} ms`).join('') +
+        ` · at ${PACED_RATE}/s submit→ack p50 ${f1(f.p50)} ms p99 ${f1(f.p99)} ms (p50 = ${(f.p50 / base.p50).toFixed(0)}× bare RTT)` +
+        ` · CPU per handoff: gateway${instances > 1 ? 's' : ''} ${f1(f.gwCpu)} ms, partners + load generator ${f1(f.restCpu)} ms` +
+        ` · ${f1(f.tripsPerHandoff)} HTTP round trips per handoff (bare HTTP alone would cap at ${(base.perSec / f.tripsPerHandoff).toFixed(0)} handoffs/s)` +
+        ` · submit p50 ${f1(f.submitP50)} ms · ${instances > 1 ? 'first ' : ''}gateway RSS ${f.rss.toFixed(0)} MB (peak ${f.hwm.toFixed(0)} MB) · start ${f1(f.startMs / 1000)} s`,
+      );
+    }
+  }
+} finally {
+  cluster?.stop();
 }
 const small = rows[0]!;
-const large = rows[rows.length - 1]!;
 // The floor: what any handoff costs on this machine before the gateway does anything of its own (no
 // store, audit, mapping, contract checks or partner logic): its documents and its bare round trips.
 const cores = os.cpus().length;
@@ -285,10 +335,15 @@ const floor = (what: string, docsMs: number) => console.log(
 );
 floor('today\'s documents', docsCpu);
 floor('were both documents as cheap as an empty pdf-lib one', emptyPair);
-const checks: Array<[string, boolean, string]> = [
-  ['≥ 500 handoffs/s sustained', Math.min(small.perSec, large.perSec) >= 500, `${small.perSec.toFixed(0)} / ${large.perSec.toFixed(0)}`],
-  ['p99 < 100 ms at 100 handoffs/s', Math.max(small.p99, large.p99) < 100, `${f1(small.p99)} / ${f1(large.p99)} ms`],
-  ['throughput at 50k within 20 % of 1k', large.perSec >= 0.8 * small.perSec, `ratio ${(large.perSec / small.perSec).toFixed(2)}`],
-  ['gateway RSS < 400 MB at 50k', large.rss < 400, `${large.rss.toFixed(0)} MB`],
-];
-for (const [what, ok, fig] of checks) console.log(`${ok ? 'MET   ' : 'NOT MET'} ${what}: ${fig}`);
+for (const instances of INSTANCES) {
+  const group = rows.filter((r) => r.instances === instances);
+  const [lo, hi] = [group[0]!, group[group.length - 1]!];
+  const checks: Array<[string, boolean, string]> = [
+    ['≥ 500 handoffs/s sustained', Math.min(lo.perSec, hi.perSec) >= 500, `${lo.perSec.toFixed(0)} / ${hi.perSec.toFixed(0)}`],
+    ['p99 < 100 ms at 100 handoffs/s', Math.max(lo.p99, hi.p99) < 100, `${f1(lo.p99)} / ${f1(hi.p99)} ms`],
+    ['throughput at 50k within 20 % of 1k', hi.perSec >= 0.8 * lo.perSec, `ratio ${(hi.perSec / lo.perSec).toFixed(2)}`],
+    ['gateway RSS < 400 MB at 50k', hi.rss < 400, `${hi.rss.toFixed(0)} MB`],
+  ];
+  const label = ENGINE === 'postgres' ? ` (postgres, ${instances} instance${instances > 1 ? 's' : ''})` : '';
+  for (const [what, ok, fig] of checks) console.log(`${ok ? 'MET   ' : 'NOT MET'} ${what}${label}: ${fig}`);
+}
