@@ -9,7 +9,8 @@ export default defineConfig({
     setupFiles: ['tests/support/setup.ts'],
     globalSetup: ['tests/support/globalSetup.ts'],
     projects: [
-      // everything on the embedded SQLite store
+      // everything on the embedded SQLite store (the suites of several instances, tests/fault/instances,
+      // notify and rw-instances, start their instances on PostgreSQL themselves)
       { extends: true, test: { name: 'sqlite', include: ['tests/**/*.test.ts', 'partners/**/*.test.ts', 'gateway/**/*.test.ts'] } },
       // the store, handoff, inbound, audit and fault suites again on PostgreSQL (the run's throwaway
       // cluster; the store's own tests in tests/unit/store run on both engines by themselves)

@@ -796,7 +796,7 @@ export interface components {
          * @description every error code the gateway answers with (see the table in info.description)
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MULTIPART_MALFORMED" | "HTTP_MALFORMED" | "HEADERS_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "METHOD_NOT_ALLOWED" | "SERVER_BUSY" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "REGION_CODE_INVALID" | "UNKNOWN_ITEM" | "MATERIALS_MISSING" | "MATERIAL_UNKNOWN" | "MATERIAL_TYPE_UNSUPPORTED" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "FORBIDDEN" | "CASE_OUT_OF_REGION" | "CASE_NOT_FOUND" | "HANDOFF_NOT_FOUND" | "NOT_FOUND" | "ILLEGAL_TRANSITION" | "HANDOFF_NOT_DEAD" | "CONCURRENT_UPDATE" | "IDEMPOTENCY_CONFLICT" | "PARTNER_UNKNOWN" | "SIGNATURE_INVALID" | "TIMESTAMP_STALE" | "NONCE_REPLAYED" | "RATE_LIMITED" | "PARTNER_UNAVAILABLE" | "PARTNER_REJECTED" | "PARTNER_CONTRACT_VIOLATION" | "NOT_READY" | "INTERNAL" | "DOCUMENT_NOT_FOUND" | "ANCHOR_NOT_FOUND" | "DOCUMENT_NOT_REPRINTABLE" | "DOCUMENT_NOT_PDF" | "DOCUMENT_INTEGRITY_FAILED" | "SESSION_NOT_FOUND" | "SESSION_ENDED" | "SESSION_WITHOUT_CASE" | "INVITATION_REQUIRED" | "JOIN_CODE_INVALID" | "JOIN_EXPIRED" | "REMOTE_WINDOW_DISABLED";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MULTIPART_MALFORMED" | "HTTP_MALFORMED" | "HEADERS_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "METHOD_NOT_ALLOWED" | "SERVER_BUSY" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "REGION_CODE_INVALID" | "UNKNOWN_ITEM" | "MATERIALS_MISSING" | "MATERIAL_UNKNOWN" | "MATERIAL_TYPE_UNSUPPORTED" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "FORBIDDEN" | "CASE_OUT_OF_REGION" | "CASE_NOT_FOUND" | "HANDOFF_NOT_FOUND" | "NOT_FOUND" | "ILLEGAL_TRANSITION" | "HANDOFF_NOT_DEAD" | "CONCURRENT_UPDATE" | "IDEMPOTENCY_CONFLICT" | "PARTNER_UNKNOWN" | "SIGNATURE_INVALID" | "TIMESTAMP_STALE" | "NONCE_REPLAYED" | "RATE_LIMITED" | "PARTNER_UNAVAILABLE" | "PARTNER_REJECTED" | "PARTNER_CONTRACT_VIOLATION" | "NOT_READY" | "INTERNAL" | "DOCUMENT_NOT_FOUND" | "ANCHOR_NOT_FOUND" | "DOCUMENT_NOT_REPRINTABLE" | "DOCUMENT_NOT_PDF" | "DOCUMENT_INTEGRITY_FAILED" | "SESSION_NOT_FOUND" | "SESSION_ENDED" | "SESSION_WITHOUT_CASE" | "INVITATION_REQUIRED" | "JOIN_CODE_INVALID" | "JOIN_EXPIRED" | "REMOTE_WINDOW_DISABLED" | "SESSION_HOST_UNAVAILABLE";
         CreateSessionRequest: {
             /** @description the case to assist with; absent for a walk-in (无办件帮办) */
             caseId?: string;
@@ -1545,10 +1545,10 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description service unavailable (NOT_READY, SERVER_BUSY with Retry-After, REMOTE_WINDOW_DISABLED) */
+        /** @description service unavailable (NOT_READY, SERVER_BUSY with Retry-After, REMOTE_WINDOW_DISABLED, SESSION_HOST_UNAVAILABLE with Retry-After) */
         Unavailable: {
             headers: {
-                /** @description seconds to wait (SERVER_BUSY) */
+                /** @description seconds to wait (SERVER_BUSY */
                 "Retry-After"?: number;
                 [name: string]: unknown;
             };
@@ -2513,6 +2513,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             410: components["responses"]["Gone"];
+            503: components["responses"]["Unavailable"];
         };
     };
     invitePartnerClerk: {
@@ -2545,6 +2546,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             410: components["responses"]["Gone"];
+            503: components["responses"]["Unavailable"];
         };
     };
     issueSessionTicket: {
@@ -2577,6 +2579,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             410: components["responses"]["Gone"];
+            503: components["responses"]["Unavailable"];
         };
     };
     joinSession: {

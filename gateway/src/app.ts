@@ -21,6 +21,7 @@ import { documentsRouter } from './http/routes/documents.js';
 import { sessionsRouter } from './http/routes/sessions.js';
 import { eventsRouter, type OpenStreams } from './http/routes/events.js';
 import type { RemoteWindow } from '../../remote-window/src/server/index.js';
+import type { SessionRouting } from './remote/routing.js';
 
 export interface AppDeps {
   core: Core;
@@ -29,6 +30,8 @@ export interface AppDeps {
   isReady(): boolean;
   /** the remote window (远程帮办), absent when RW_ENABLED=false */
   remote?: RemoteWindow;
+  /** where the sessions other instances host are answered (remote/routing.ts) */
+  routing: SessionRouting;
 }
 
 const WEB_DIR = path.join(ROOT, 'gateway/web');
@@ -71,7 +74,7 @@ function securityHeaders(tls: boolean) {
   });
 }
 
-export function createApp({ core, tokens, login, isReady, remote }: AppDeps): Express {
+export function createApp({ core, tokens, login, isReady, remote, routing }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(core.config.trustProxy));
@@ -102,7 +105,7 @@ export function createApp({ core, tokens, login, isReady, remote }: AppDeps): Ex
   app.use('/api/auth', authRouter(login, budget));
   app.use('/api/inbound', inboundRouter(core, budget));
   app.use('/api', documentsRouter(core, tokens, budget));
-  app.use('/api', sessionsRouter(core, tokens, budget, remote));
+  app.use('/api', sessionsRouter(core, tokens, budget, remote, routing));
   // the server-sent event streams of clerks' screens: ended by a stopping gateway (endStreams)
   const streams: OpenStreams = new Set();
   app.locals.endStreams = () => { for (const res of streams) res.end(); };

@@ -28,6 +28,11 @@ export interface Config {
   /** this instance's name among those sharing one database: the same across its restarts, unique among them */
   instanceId: string;
   /**
+   * where the other instances reach this one (INSTANCE_URL): a remote-window request that reaches another
+   * instance is forwarded here when this one hosts the session; unset: http(s)://127.0.0.1:<listening port>
+   */
+  instanceUrl?: string;
+  /**
    * How far V8 lets the heap grow past what the last full GC kept, in percent (0: V8's own choice, up to
    * 4×). Documents and inline base64 make short-lived large strings that go straight to old space.
    */
@@ -59,7 +64,7 @@ export interface Config {
   maxUploadBytes: number;
   /** signed documents (受理回执 …): the Ed25519 signing key's PKCS#8 PEM file; unset = <dataDir>/keys/receipt-signing-key.pem, made at first start */
   /** the document-signing key's file; worker threads that render documents (0: the event loop) */
-  receipts: { signingKeyFile?: string; renderThreads: number };
+  receipts: { signingKeyFile?: string; renderThreads: number; renderThreadHeapMb?: number };
   /**
    * personal data at rest (store/personalData.ts): the keyring file (PII_KEYS_FILE), never inside
    * dataDir; `create`: made at first start when absent (development and test only)
@@ -151,6 +156,13 @@ function instanceIdOf(env: Env): string {
   return id;
 }
 
+function instanceUrlOf(env: Env): Pick<Config, 'instanceUrl'> {
+  const url = env.INSTANCE_URL;
+  if (!url) return {};
+  if (!/^https?:\/\/[^/?#\s]+\/?$/.test(url)) throw new ConfigError('INSTANCE_URL', `must be http(s)://host[:port] with no path, got "${url.slice(0, 80)}"`);
+  return { instanceUrl: url.replace(/\/$/, '') };
+}
+
 function tlsFiles(env: Env): Pick<Config, 'tls'> {
   const certFile = env.TLS_CERT_FILE;
   const keyFile = env.TLS_KEY_FILE;
@@ -203,6 +215,7 @@ export function loadConfig(env: Env, partnerModules: readonly PartnerModule[]): 
     store: storeSetting(env, str(env, 'DATA_DIR', 'data/gateway')),
     storeFsync: bool(env, 'STORE_FSYNC', true),
     instanceId: instanceIdOf(env),
+    ...instanceUrlOf(env),
     heapGrowthPercent: int(env, 'HEAP_GROWTH_PERCENT', 50, 0, 300),
     auditAnchorIntervalS: int(env, 'AUDIT_ANCHOR_INTERVAL_S', 300, 1, 86400),
     logLevel: str(env, 'LOG_LEVEL', envName === 'test' ? 'silent' : 'info'),
@@ -238,6 +251,7 @@ export function loadConfig(env: Env, partnerModules: readonly PartnerModule[]): 
     receipts: {
       ...(env.RECEIPT_SIGNING_KEY_FILE ? { signingKeyFile: env.RECEIPT_SIGNING_KEY_FILE } : {}),
       renderThreads: int(env, 'RECEIPT_RENDER_THREADS', 0, 0, 16),
+      ...(env.RECEIPT_RENDER_THREAD_HEAP_MB ? { renderThreadHeapMb: int(env, 'RECEIPT_RENDER_THREAD_HEAP_MB', 256, 1, 4096) } : {}),
     },
     partners: Object.freeze(partners),
     inboundPartners: Object.freeze(inboundPartners),

@@ -52,6 +52,7 @@ export const ERRORS = {
   JOIN_CODE_INVALID: { status: 404, title: '加入码或链接无效' },
   JOIN_EXPIRED: { status: 410, title: '加入码或链接已过期' },
   REMOTE_WINDOW_DISABLED: { status: 503, title: '远程帮办服务未启用' },
+  SESSION_HOST_UNAVAILABLE: { status: 503, title: '会话所在的网关实例暂时无法访问' },
   INTERNAL: { status: 500, title: '服务内部错误' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

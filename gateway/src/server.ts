@@ -14,6 +14,7 @@ import { KeyringError, openKeyringFile, openStore, type Keyring, type SqlDatabas
 import { createNonceRepository } from './store/sql/nonces.js';
 import { createUserRepository } from './store/sql/users.js';
 import { createOpenSessionJournal } from './store/sql/openSessions.js';
+import { createInstanceDirectory } from './store/sql/instances.js';
 import { demoUserRecords } from './auth/demoUsers.js';
 import { createTokenService } from './auth/tokens.js';
 import { createLogin, loginThrottles } from './auth/login.js';
@@ -24,6 +25,13 @@ import { answerClientError } from './http/problem.js';
 import { loadSigningKey } from './receipts/keys.js';
 import { createDocumentService } from './receipts/service.js';
 import { assertWorkerBinary, startRemote, type RemoteWindowService } from './remote/index.js';
+import { createSessionRouting } from './remote/routing.js';
+
+/** how often an instance tells the others it is up, and after how long without a word it counts as gone */
+const HEARTBEAT_MS = 5_000;
+const GONE_AFTER_MS = 30_000;
+/** how long an ended session's id still leads to its host (which says "ended" rather than "unknown") */
+const ENDED_ROUTE_MS = 3_600_000;
 
 export interface StartOptions {
   config: Config;
@@ -99,15 +107,19 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
     // The worker is created just below; the core only calls this once requests arrive.
     kickHandoffs: () => worker.kick(),
     changes,
-    documents: createDocumentService({ store, now, logger, publicBaseUrl: config.publicBaseUrl, signingKey, renderThreads: config.receipts.renderThreads }),
+    documents: createDocumentService({ store, now, logger, publicBaseUrl: config.publicBaseUrl, signingKey, renderThreads: config.receipts.renderThreads, ...(config.receipts.renderThreadHeapMb ? { renderThreadHeapMb: config.receipts.renderThreadHeapMb } : {}) }),
   };
   const worker: HandoffWorker = createHandoffWorker(core);
   const poller = createStatusPoller(core);
   const tokens = createTokenService(config.auth.jwtSecret, config.auth.tokenTtlSeconds);
   const login = createLogin({ users, tokens, now, ...loginThrottles(database, config.auth) });
   let ready = false;
-  const remote = config.remoteWindow.enabled ? await startRemote(core) : undefined;
-  const app = createApp({ core, tokens, login, isReady: () => ready, ...(remote ? { remote: remote.window } : {}) });
+  // the instances on this database, and which one hosts each remote-window session
+  const instances = createInstanceDirectory(database, { instanceId: config.instanceId, now, staleAfterMs: GONE_AFTER_MS, endedRouteMs: ENDED_ROUTE_MS });
+  await instances.forgetOwn();
+  const routing = createSessionRouting({ instanceId: config.instanceId, directory: instances, logger, wsPath: '/rw/ws' });
+  const remote = config.remoteWindow.enabled ? await startRemote(core, routing.routes) : undefined;
+  const app = createApp({ core, tokens, login, isReady: () => ready, routing, ...(remote ? { remote: remote.window } : {}) });
   const server: Server = config.tls
     ? https.createServer({ cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) }, app)
     : http.createServer(app);
@@ -118,7 +130,19 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   const { port } = server.address() as AddressInfo;
   // the remote window's signalling socket (/rw/ws); any other upgrade is not ours
   server.on('clientError', answerClientError);
-  server.on('upgrade', (req, socket, head) => { if (!remote?.window.handleUpgrade(req, socket, head)) socket.destroy(); });
+  // a session another instance hosts is piped through to it
+  const local = remote ? (req: Parameters<RemoteWindowService['window']['handleUpgrade']>[0], socket: Parameters<RemoteWindowService['window']['handleUpgrade']>[1], head: Buffer) => remote.window.handleUpgrade(req, socket, head) : undefined;
+  server.on('upgrade', (req, socket, head) => {
+    routing.upgrade(req, socket, head, local).catch((err: unknown) => {
+      logger.error({ err }, 'a WebSocket upgrade failed');
+      socket.destroy();
+    });
+  });
+  await instances.arrive({ url: config.instanceUrl ?? `${config.tls ? 'https' : 'http'}://127.0.0.1:${port}`, remoteWindow: remote !== undefined });
+  const heartbeat = setInterval(() => {
+    instances.heartbeat().catch((err: unknown) => logger.warn({ err }, 'telling the other instances this one is up failed'));
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   let unsubscribe = (): void => {};
   if (opts.background !== false) {
     worker.start();
@@ -141,7 +165,9 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
     stop() {
       stopping ??= (async () => {
         ready = false;
+        clearInterval(heartbeat);
         await remote?.stop();
+        await instances.leave().catch((err: unknown) => logger.warn({ err }, 'striking this instance off the directory failed; the others see it gone within a minute'));
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         (app.locals.endStreams as (() => void) | undefined)?.();

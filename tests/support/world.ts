@@ -109,8 +109,8 @@ export interface World {
   sims: Sims;
   config: Config;
   dataDir: string;
-  /** stop the gateway (gracefully) and start it again on the same data directory and port */
-  restart(): Promise<void>;
+  /** stop the gateway (gracefully) and start it again on the same data directory and port (its configuration changed by `change`) */
+  restart(change?: (config: Config) => Config): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -125,7 +125,7 @@ export async function startWorld(opts: { env?: Env; background?: boolean; autoAd
   const rwEnv: Env = opts.remoteWindow ? { RW_ENABLED: 'true' } : {};
   const tlsEnv: Env = opts.tls ? { TLS_CERT_FILE: opts.tls.certFile, TLS_KEY_FILE: opts.tls.keyFile, PUBLIC_BASE_URL: url, RW_PUBLIC_URL: url } : {};
   const loaded = loadConfig(gatewayEnv(port, dataDir, sims, { ...(await testStoreEnv('world')), ...rwEnv, ...tlsEnv, ...opts.env }), PARTNERS);
-  const config: Config = typeof opts.remoteWindow === 'object' ? { ...loaded, remoteWindow: { ...loaded.remoteWindow, ...opts.remoteWindow } } : loaded;
+  let config: Config = typeof opts.remoteWindow === 'object' ? { ...loaded, remoteWindow: { ...loaded.remoteWindow, ...opts.remoteWindow } } : loaded;
   const start = () => startGateway({ config, partnerModules: PARTNERS, http: loopbackHttp(config.handoff.timeoutMs), background: opts.background ?? true, ...(opts.now ? { now: opts.now } : {}) });
   const world: World = {
     url,
@@ -133,8 +133,9 @@ export async function startWorld(opts: { env?: Env; background?: boolean; autoAd
     sims,
     config,
     dataDir,
-    async restart() {
+    async restart(change) {
       await world.gateway.stop();
+      if (change) world.config = config = change(config);
       world.gateway = await start();
     },
     async close() {

@@ -2,7 +2,7 @@
 // tracking number, or delivered electronically): 办结 → 已送达.
 import { GatewayError } from '../errors.js';
 import type { CaseRecord } from '../domain/case.js';
-import { assertTransition } from '../domain/stateMachine.js';
+import { deliverResult as deliver } from '../domain/transitions.js';
 import type { Clerk } from '../auth/tokens.js';
 import type { Core } from '../deps.js';
 import { loadCaseFor } from './load.js';
@@ -22,16 +22,9 @@ export async function deliverResult(core: Core, clerk: Clerk, caseId: string, in
   await core.documents.ensure(caseId);
   const { record } = await core.store.updateCase(caseId, (c) => {
     assertMay(clerk, 'case.deliver', c);
-    assertTransition(c.status, 'delivered');
-    const at = core.now().toISOString();
-    c.status = 'delivered';
-    c.delivery = { ...c.delivery, byPost: input.method === 'post', electronic: input.method === 'electronic', ...(input.trackingNo ? { trackingNo: input.trackingNo } : {}) };
-    c.updatedAt = at;
-    const actor = `clerk:${clerk.username}`;
-    return [
-      { at, actor, type: 'case.result_delivered', data: { method: input.method, trackingNo: input.trackingNo ?? null, clerkName: clerk.displayName } },
-      { at, actor, type: 'case.status_changed', data: { from: 'completed', to: 'delivered' } },
-    ];
+    const next = deliver(c, { at: core.now().toISOString(), actor: `clerk:${clerk.username}`, clerkName: clerk.displayName, ...input });
+    Object.assign(c, next.case);
+    return next.events;
   });
   // The 送达回执 is printed for the applicant to sign there and then: made before the clerk is answered.
   await core.documents.ensure(caseId);

@@ -1,5 +1,5 @@
 // Throwing guards of the case use cases: each names the rule it holds.
-import { GatewayError, type FieldError } from '../errors.js';
+import { GatewayError } from '../errors.js';
 import type { Applicant, Material } from '../domain/case.js';
 import type { ServiceItem } from '../domain/catalog.js';
 import { validateIdNumber } from '../domain/idNumber.js';
@@ -26,14 +26,6 @@ export function assertIdentityValid(applicant: Applicant): void {
   } else if (applicant.idType === '111' || applicant.idType === '112') {
     const r = validateIdNumber(applicant.idNumber);
     if (!r.ok) throw new GatewayError('ID_NUMBER_INVALID', r.reason, [{ field, message: r.reason }]);
-  }
-}
-
-export function assertRequiredMaterials(item: ServiceItem, materials: Material[]): void {
-  const missing = item.materials.filter((m) => m.required && !materials.some((x) => x.code === m.code));
-  if (missing.length > 0) {
-    const fields: FieldError[] = missing.map((m) => ({ field: `/materials/${m.code}`, message: `缺少必交材料：${m.name}` }));
-    throw new GatewayError('MATERIALS_MISSING', `缺少必交材料：${missing.map((m) => m.name).join('、')}`, fields);
   }
 }
 

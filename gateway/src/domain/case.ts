@@ -187,6 +187,8 @@ export interface CaseRecord {
    * cases without the plain number (store/personalData.ts). Records the store returns never have it.
    */
   idNumberHash?: string;
+  /** the eventIds of the partner's status reports this case has recorded (a repeated report is a duplicate) */
+  partnerEventIds?: string[];
   /** optimistic-concurrency counter, incremented by the store */
   version: number;
 }
@@ -224,6 +226,9 @@ export interface CaseEvent {
   /** small, masked facts; request/response bodies only as hashes */
   data: Record<string, unknown>;
 }
+
+/** An event as a transition makes it: the store numbers it (seq) and stamps the case id. */
+export type NewCaseEvent = Omit<CaseEvent, 'caseId' | 'seq'>;
 
 export type CaseEventType =
   | 'case.created'

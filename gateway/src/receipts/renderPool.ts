@@ -28,28 +28,58 @@ function threadModule(): { filename: string; execArgv: string[] } {
   return { filename: ts, execArgv: hasTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'] };
 }
 
-export function createRenderer(key: SigningKey, threads: number): Renderer {
+export interface RendererOptions {
+  /** worker threads (0: render on the event loop) */
+  threads: number;
+  /** the heap (old generation, MB) each thread may use: a render past it ends the thread and fails */
+  threadHeapMb?: number;
+  /** a render in a thread not done by then fails (a thread that died or hangs does not hold the case up) */
+  timeoutMs?: number;
+  /** a thread died (out of memory, a crash): its render fails, the next render starts a fresh pool */
+  onThreadError?(err: Error): void;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** how long closing waits for the renders under way before it stops the threads */
+const CLOSE_WAIT_MS = 10_000;
+
+export function createRenderer(key: SigningKey, { threads, threadHeapMb, timeoutMs = DEFAULT_TIMEOUT_MS, onThreadError }: RendererOptions): Renderer {
   if (threads === 0) return { render: async (facts) => ({ ...(await renderDocument(facts, key)), threadId: 0 }), close: async () => undefined };
   let pool: Piscina | undefined;
-  const start = (): Piscina => new Piscina({
-    ...threadModule(),
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: Number.POSITIVE_INFINITY,
-    // a render's garbage is small and short-lived: a small young generation keeps the thread's
-    // resident memory down (V8 would otherwise grow it as on the main thread)
-    resourceLimits: { maxYoungGenerationSizeMb: 8 },
-    workerData: { key },
-  });
+  const start = (): Piscina => {
+    const p = new Piscina({
+      ...threadModule(),
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: Number.POSITIVE_INFINITY,
+      // a render's garbage is small and short-lived: a small young generation keeps the thread's
+      // resident memory down (V8 would otherwise grow it as on the main thread)
+      resourceLimits: { maxYoungGenerationSizeMb: 8, ...(threadHeapMb ? { maxOldGenerationSizeMb: threadHeapMb } : {}) },
+      workerData: { key },
+    });
+    // Without a listener a thread's death is an unhandled 'error' event that ends the gateway. After one
+    // the pool does not reliably take work again (measured: the next task waits for ever), so it is
+    // dropped and the next render starts a fresh one.
+    p.on('error', (err: Error) => {
+      onThreadError?.(err);
+      if (pool === p) pool = undefined;
+      void p.destroy().catch(() => undefined);
+    });
+    return p;
+  };
   return {
     async render(facts) {
       // started at the first document, so a gateway that renders none pays for no thread
       pool ??= start();
-      const r = (await pool.run(facts)) as { bytes: Uint8Array; pages: number; threadId: number };
+      const r = (await pool.run(facts, { signal: AbortSignal.timeout(timeoutMs) })) as { bytes: Uint8Array; pages: number; threadId: number };
       return { bytes: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength), pages: r.pages, threadId: r.threadId };
     },
     async close() {
-      await pool?.close();
+      const p = pool;
+      pool = undefined;
+      if (!p) return;
+      const waited = await Promise.race([p.close().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), CLOSE_WAIT_MS).unref())]);
+      if (!waited) await p.destroy();
     },
   };
 }

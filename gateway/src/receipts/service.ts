@@ -26,6 +26,8 @@ export interface DocumentServiceDeps {
   signingKey: SigningKey;
   /** worker threads that render (0: on the event loop) */
   renderThreads: number;
+  /** the heap each render thread may use, MB (unset: V8's default) */
+  renderThreadHeapMb?: number;
 }
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
@@ -40,7 +42,11 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
   const log = logger.child({ module: 'receipts' });
   const keys: Keyring = new Map([[signingKey.keyId, signingKey.publicKey]]);
   const scheduled = new Set<Promise<unknown>>();
-  const renderer = createRenderer(signingKey, deps.renderThreads);
+  const renderer = createRenderer(signingKey, {
+    threads: deps.renderThreads,
+    ...(deps.renderThreadHeapMb ? { threadHeapMb: deps.renderThreadHeapMb } : {}),
+    onThreadError: (err) => log.error({ err }, 'a render thread died; its document fails and is made again at the next attempt'),
+  });
   // read and parse the fonts now, not during the first handoff (render threads read their own)
   if (deps.renderThreads === 0) warmFonts();
 

@@ -1,6 +1,6 @@
 // The remote window inside the gateway process: its port implemented with the core, started with the
 // gateway's configuration. server.ts attaches its ws endpoint; routes/sessions.ts calls its use cases.
-import { startRemoteWindow, type RemoteWindow } from '../../../remote-window/src/server/index.js';
+import { startRemoteWindow, type RemoteWindow, type SessionRoutes } from '../../../remote-window/src/server/index.js';
 import type { Core } from '../deps.js';
 import { createEvidenceRecorder, type EvidenceRecorder } from './evidence.js';
 import { remoteWindowDeps, remoteWindowSettings } from './port.js';
@@ -14,10 +14,11 @@ export interface RemoteWindowService {
   stop(): Promise<void>;
 }
 
-export async function startRemote(core: Core): Promise<RemoteWindowService> {
+/** `routes`: where the sessions' keys are announced to the other instances (remote/routing.ts) */
+export async function startRemote(core: Core, routes: SessionRoutes): Promise<RemoteWindowService> {
   const evidence = notingOpenSessions(core, createEvidenceRecorder(core));
   await endUnendedSessions(core, evidence);
-  const window = await startRemoteWindow(remoteWindowSettings(core.config), remoteWindowDeps(core, evidence));
+  const window = await startRemoteWindow(remoteWindowSettings(core.config), { ...remoteWindowDeps(core, evidence), routes });
   return {
     window,
     evidence,

@@ -2,10 +2,10 @@
 // everything else sees plain data through this. One implementation serves both engines
 // (sql/caseStore.ts on SQLite or PostgreSQL), wrapped so that personal data is sealed at rest
 // (sealedStore.ts).
-import type { CaseEvent, CaseRecord, CaseStatus, Direction, HandoffJobStatus } from '../domain/case.js';
+import type { CaseEvent, CaseRecord, CaseStatus, Direction, HandoffJobStatus, NewCaseEvent } from '../domain/case.js';
 
 /** An event as a use case writes it: the store numbers it (seq) and stamps the case id. */
-export type NewEvent = Omit<CaseEvent, 'caseId' | 'seq'>;
+export type NewEvent = NewCaseEvent;
 
 /** What a list of cases shows of each: enough to list, filter and schedule, nothing personal. */
 export interface CaseSummary {

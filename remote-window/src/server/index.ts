@@ -10,8 +10,11 @@ import { createUpgradeHandler } from './signalling/upgrade.js';
 import { createSession, endSession, getSession, listSessions } from './api/sessions.js';
 import { invitePartnerClerk, issueSessionTicket } from './api/tickets.js';
 import { joinSession, type JoinInput } from './api/join.js';
+import type { CodeGuard } from './joinCodes.js';
 
-export type { CaptureToAttach, CaseRef, ClerkIdentity, EvidenceEvent, LoadCaseResult, RemoteWindowDeps, RemoteWindowSettings, SessionEvidenceType } from './ports.js';
+export type { CaptureToAttach, CaseRef, ClerkIdentity, EvidenceEvent, LoadCaseResult, RemoteWindowDeps, RemoteWindowSettings, SessionEvidenceType, SessionRoutes } from './ports.js';
+export { sessionIdOfToken } from './tickets.js';
+export { CodeGuard } from './joinCodes.js';
 export { RwError, isRwError, type RwErrorCode } from './errors.js';
 export { WorkerBinaryMissing, assertWorkerBinary } from './workers.js';
 
@@ -23,6 +26,8 @@ export interface RemoteWindow {
   invitePartnerClerk(clerk: ClerkIdentity, sessionId: string): ReturnType<typeof invitePartnerClerk>;
   issueSessionTicket(clerk: ClerkIdentity, sessionId: string): ReturnType<typeof issueSessionTicket>;
   joinSession(clientIp: string, input: JoinInput): ReturnType<typeof joinSession>;
+  /** the guard against guessing join codes (an instance checks it before asking others for a code) */
+  codeGuard: CodeGuard;
   /** true when the request was for the signalling path (answered or refused); false: not ours */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** the running mediasoup workers (benchmarks read their resource usage) */
@@ -46,6 +51,7 @@ export async function startRemoteWindow(settings: RemoteWindowSettings, deps: Re
     invitePartnerClerk: (clerk, id) => invitePartnerClerk(rw, clerk, id),
     issueSessionTicket: (clerk, id) => issueSessionTicket(rw, clerk, id),
     joinSession: (ip, input) => joinSession(rw, ip, input),
+    codeGuard: rw.guard,
     handleUpgrade: (req, socket, head) => upgrade.handle(req, socket, head),
     workers: () => pool.workers,
     openSessions: () => rw.registry.list().length,

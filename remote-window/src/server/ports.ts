@@ -73,6 +73,17 @@ export type LoadCaseResult =
   | { ok: true; case: CaseRef }
   | { ok: false; code: 'CASE_NOT_FOUND' | 'CASE_OUT_OF_REGION' | 'FORBIDDEN'; detail: string };
 
+/**
+ * Where a session's keys are announced when several gateway instances share the clients (issue 11): any
+ * instance can then send a request holding one of them to the instance hosting the session.
+ */
+export interface SessionRoutes {
+  /** note the keys of a new session as hosted here before any is handed out; false: the join code leads to an open session elsewhere, pick another */
+  claim(keys: { sessionId: string; code: string; joinToken: string }): Promise<boolean>;
+  /** the session ended: its code and link token lead nowhere any more (must not block, must not throw) */
+  retire(sessionId: string): void;
+}
+
 export interface RemoteWindowDeps {
   /** load a case as this clerk would see it (the gateway's visibility rules) */
   loadCase(clerk: ClerkIdentity, caseId: string): Promise<LoadCaseResult>;
@@ -80,6 +91,8 @@ export interface RemoteWindowDeps {
   attachCapture(capture: CaptureToAttach): Promise<{ materialId: string; sha256: string }>;
   /** append to the case's audit trail off the hot path: must not block and must not throw */
   recordEvidence(event: EvidenceEvent): void;
+  /** absent: one instance, the keys need announcing to nobody */
+  routes?: SessionRoutes;
   now(): Date;
   logger: Logger;
 }

@@ -1,9 +1,19 @@
 // Short-lived, single-use tickets that open the signalling socket, and resume tokens that reopen it
-// during the reconnect grace. Both are 256-bit random strings; neither says anything about its holder.
+// during the reconnect grace. Both are '<sessionId>_<256 random bits, base64url>' (a session id, a UUID,
+// has no '_'): they say nothing about their holder, and the session id in front lets any gateway
+// instance send the socket to the instance hosting the session.
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../protocol.js';
 
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');
+
+const sessionToken = (sessionId: string): string => `${sessionId}_${randomToken()}`;
+
+/** the session a ticket or resume token is for (only its host knows whether the token is valid) */
+export function sessionIdOfToken(token: string): string | undefined {
+  const cut = token.indexOf('_');
+  return cut > 0 ? token.slice(0, cut) : undefined;
+}
 
 /** Who a ticket admits, decided by the HTTP operation that issued it. */
 export interface TicketGrant {
@@ -22,7 +32,7 @@ export class TicketBook {
 
   issue(grant: TicketGrant): { ticket: string; expiresAt: string } {
     this.sweep();
-    const ticket = randomToken();
+    const ticket = sessionToken(grant.sessionId);
     const expiresAt = this.now().getTime() + this.ttlMs;
     this.#tickets.set(ticket, { grant, expiresAt });
     return { ticket, expiresAt: new Date(expiresAt).toISOString() };
@@ -49,7 +59,7 @@ export class ResumeTokens {
 
   rotate(sessionId: string, participantId: string): string {
     this.revoke(participantId);
-    const token = randomToken();
+    const token = sessionToken(sessionId);
     this.#byToken.set(token, { sessionId, participantId });
     this.#byParticipant.set(participantId, token);
     return token;

@@ -9,8 +9,8 @@ import type { AnyFacts } from '../../../gateway/src/receipts/facts.js';
 import { SAMPLE_FACTS } from './sampleFacts.js';
 
 const key = generateSigningKey();
-const threads = createRenderer(key, 1);
-const loop = createRenderer(key, 0);
+const threads = createRenderer(key, { threads: 1 });
+const loop = createRenderer(key, { threads: 0 });
 afterAll(async () => { await threads.close(); });
 
 describe('rendering in a worker thread', () => {

@@ -19,6 +19,11 @@ describe('STORE, DATABASE_URL, INSTANCE_ID, HEAP_GROWTH_PERCENT and AUDIT_ANCHOR
       .toMatchObject({ store: { engine: 'postgres', url: 'postgres://kytb:pw@db:5432/kytb', poolSize: 20 }, instanceId: 'gw-2' });
   });
 
+  test('INSTANCE_URL: where the other instances reach this one; unset, the gateway uses its own loopback address', () => {
+    expect(load({ INSTANCE_URL: 'http://gateway-2:8080/' }).instanceUrl).toBe('http://gateway-2:8080');
+    expect(load({}).instanceUrl).toBeUndefined();
+  });
+
   test('in production, STORE=postgres needs the signing key as a file every instance is given', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kytb-settings-'));
     try {
@@ -39,6 +44,8 @@ describe('STORE, DATABASE_URL, INSTANCE_ID, HEAP_GROWTH_PERCENT and AUDIT_ANCHOR
     [{ DATABASE_URL: 'postgres://x/y' }, 'DATABASE_URL'],
     [{ STORE: 'postgres', DATABASE_URL: 'postgres://x/y', DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
     [{ INSTANCE_ID: 'a b' }, 'INSTANCE_ID'],
+    [{ INSTANCE_URL: 'gateway-1:8080' }, 'INSTANCE_URL'],
+    [{ INSTANCE_URL: 'http://gateway-1:8080/api' }, 'INSTANCE_URL'],
     [{ HEAP_GROWTH_PERCENT: '-5' }, 'HEAP_GROWTH_PERCENT'],
     [{ HEAP_GROWTH_PERCENT: '500' }, 'HEAP_GROWTH_PERCENT'],
     [{ AUDIT_ANCHOR_INTERVAL_S: '0' }, 'AUDIT_ANCHOR_INTERVAL_S'],

@@ -23,7 +23,8 @@ const EXPECTED: Record<string, string[]> = {
   audit_anchors: ['n', 'at', 'hash', 'record'],
   audit_anchor_cases: ['case_id', 'n'],
   open_sessions: ['session_id', 'case_id', 'opened_at', 'instance_id'],
-  gateway_instances: ['id', 'url', 'started_at', 'heartbeat_at'],
+  gateway_instances: ['id', 'url', 'started_at', 'heartbeat_at', 'remote_window'],
+  session_routes: ['key_hash', 'session_id', 'instance_id', 'created_at', 'ended_at'],
 };
 
 const cleanups: Array<() => Promise<void>> = [];

@@ -133,6 +133,18 @@ export interface GatewayInstancesTable {
   url: string;
   started_at: string;
   heartbeat_at: string;
+  /** 1 when the instance runs the remote window (RW_ENABLED) */
+  remote_window: number;
+}
+
+/** a key a client holds to reach a remote-window session, hashed, → the instance hosting the session */
+export interface SessionRoutesTable {
+  /** hex SHA-256 of '<kind>:<key>' (kind: session, code, join) */
+  key_hash: string;
+  session_id: string;
+  instance_id: string;
+  created_at: string;
+  ended_at: string | null;
 }
 
 export interface Database {
@@ -148,4 +160,5 @@ export interface Database {
   audit_anchor_cases: AuditAnchorCasesTable;
   open_sessions: OpenSessionsTable;
   gateway_instances: GatewayInstancesTable;
+  session_routes: SessionRoutesTable;
 }

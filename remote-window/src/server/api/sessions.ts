@@ -12,16 +12,19 @@ import { clerkPanelPath, joinUrlOf, toSessionView } from './views.js';
 export async function createSession(rw: RwCore, clerk: ClerkIdentity, input: { caseId?: string }) {
   const caseRef = input.caseId ? await loadCase(rw, clerk, input.caseId) : undefined;
   const id = randomUUID();
-  const code = rw.codes.allocate(id);
+  const joinToken = randomToken(24);
+  const code = await claimCode(rw, id, joinToken);
   let session: Session;
   try {
     session = await rw.registry.getOrCreate(id, () => Session.create({
-      id, caseRef, owner: clerk, code, joinToken: randomToken(24), pool: rw.pool, settings: rw.settings, deps: rw.deps, resumeTokens: rw.resumeTokens,
+      id, caseRef, owner: clerk, code, joinToken, pool: rw.pool, settings: rw.settings, deps: rw.deps, resumeTokens: rw.resumeTokens,
     }));
   } catch (err) {
     rw.codes.release(id);
+    rw.deps.routes?.retire(id);
     throw err;
   }
+  session.events.on('close', () => rw.deps.routes?.retire(id));
   session.evidence('session.created', `clerk:${clerk.username}`, { walkIn: !caseRef, region: clerk.region, expiresAt: session.expiresAt.toISOString() });
   const joinUrl = joinUrlOf(rw.settings.publicUrl, session);
   return {
@@ -33,6 +36,21 @@ export async function createSession(rw: RwCore, clerk: ClerkIdentity, input: { c
     qrSvg: await QRCode.toString(joinUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }),
     clerkPanelUrl: clerkPanelPath(session),
   };
+}
+
+/** a join code free here and, with several instances, among the open sessions of all of them */
+async function claimCode(rw: RwCore, id: string, joinToken: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const code = rw.codes.allocate(id);
+    try {
+      if (!rw.deps.routes || await rw.deps.routes.claim({ sessionId: id, code, joinToken })) return code;
+    } catch (err) {
+      rw.codes.release(id);
+      throw err;
+    }
+    rw.codes.release(id);
+    if (attempt >= 20) throw new Error('no join code free across the instances after 20 draws');
+  }
 }
 
 async function loadCase(rw: RwCore, clerk: ClerkIdentity, caseId: string): Promise<CaseRef> {

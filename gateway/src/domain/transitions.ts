@@ -1,0 +1,170 @@
+// Case transitions as pure functions: a case and what happened in, the next case and its events out.
+// No clock, no randomness, no I/O: the use cases read the case in a transaction, call one of these with
+// the time and the ids it needs, and write what it returns in the same transaction (the store's
+// updateCase). Every rule of a move is here, where a unit test can hold it.
+import type { CaseRecord, HandoffJob, Material, NewCaseEvent, RenderJob } from './case.js';
+import type { ServiceItem } from './catalog.js';
+import { assertTransition, planPartnerStatus, type PartnerStatusPlan } from './stateMachine.js';
+import { addWorkingDays, CN_WORK_CALENDAR } from './workdays.js';
+import { GatewayError, type FieldError } from '../errors.js';
+import type { PartnerStatusUpdate } from '../ports/partner.js';
+
+export interface Transitioned {
+  case: CaseRecord;
+  events: NewCaseEvent[];
+}
+
+export interface SubmitInput {
+  now: Date;
+  /** 'clerk:<username>' */
+  actor: string;
+  /** the case's item, from the catalog */
+  item: ServiceItem;
+  maxAttempts: number;
+  /** ids for the new handoff and render jobs, and a 查询码 should the case have none yet */
+  ids: { handoffJob: string; renderJob: string; publicCode: string };
+}
+
+/**
+ * 形式审查 passed: the case becomes 已收件 with its handoff step queued (a delivery job, and the render
+ * job that makes its documents first). A case waiting for 补正 is submitted the same way once the missing
+ * materials are added: its step is the next 'supplement-N', and the time limit runs again from then.
+ */
+export function submit(c: CaseRecord, input: SubmitInput): Transitioned {
+  assertTransition(c.status, 'received');
+  assertRequiredMaterials(input.item, c.materials);
+  const at = input.now.toISOString();
+  const step = c.status === 'needs_supplement' ? `supplement-${c.handoffs.filter((j) => j.step.startsWith('supplement-')).length + 1}` : 'submit';
+  const job: HandoffJob = {
+    id: input.ids.handoffJob, partner: c.partner, step,
+    // stable per (case, partner, step): every retry, after any restart, carries the same key
+    idempotencyKey: `${c.caseNo}:${c.partner}:${step}`,
+    status: 'pending', attempts: 0, maxAttempts: input.maxAttempts, nextAttemptAt: at, createdAt: at,
+  };
+  const render: RenderJob = { id: input.ids.renderJob, step, status: 'pending', attempts: 0, maxAttempts: input.maxAttempts, nextAttemptAt: at, createdAt: at };
+  const next: CaseRecord = {
+    ...c,
+    status: 'received',
+    submittedAt: c.submittedAt ?? at,
+    publicCode: c.publicCode ?? input.ids.publicCode,
+    promisedAt: addWorkingDays(input.now, c.promisedDays, CN_WORK_CALENDAR).toISOString(),
+    handoffs: [...c.handoffs, job],
+    renders: [...(c.renders ?? []), render],
+    updatedAt: at,
+  };
+  return {
+    case: next,
+    events: [
+      { at, actor: input.actor, type: 'case.submitted', data: { step, materials: c.materials.map((m) => ({ code: m.code, sha256: m.sha256 })), promisedAt: next.promisedAt } },
+      { at, actor: input.actor, type: 'case.status_changed', data: { from: c.status, to: 'received' } },
+      { at, actor: input.actor, type: 'handoff.queued', data: { jobId: job.id, partner: job.partner, step, idempotencyKey: job.idempotencyKey, renderJobId: render.id } },
+    ],
+  };
+}
+
+/** every material the item requires is there (by its code) */
+export function assertRequiredMaterials(item: ServiceItem, materials: Material[]): void {
+  const missing = item.materials.filter((m) => m.required && !materials.some((x) => x.code === m.code));
+  if (missing.length > 0) {
+    const fields: FieldError[] = missing.map((m) => ({ field: `/materials/${m.code}`, message: `缺少必交材料：${m.name}` }));
+    throw new GatewayError('MATERIALS_MISSING', `缺少必交材料：${missing.map((m) => m.name).join('、')}`, fields);
+  }
+}
+
+/**
+ * The applicant withdraws: before the partner has the case, or while it waits for 补正. Every job still
+ * pending (or dead-lettered) is cancelled, so a withdrawn case is never delivered afterwards.
+ */
+export function withdraw(c: CaseRecord, input: { at: string; actor: string; reason: string }): Transitioned {
+  assertTransition(c.status, 'withdrawn');
+  if (c.handoffs.some((j) => j.status === 'delivered') && c.status !== 'needs_supplement') {
+    throw new GatewayError('ILLEGAL_TRANSITION', '办件已转递至办理地，请联系办理地撤回');
+  }
+  const cancel = <J extends { status: string }>(j: J): J => (j.status === 'pending' || j.status === 'dead' ? { ...j, status: 'cancelled' } : j);
+  const next: CaseRecord = { ...c, status: 'withdrawn', handoffs: c.handoffs.map(cancel), ...(c.renders ? { renders: c.renders.map(cancel) } : {}), updatedAt: input.at };
+  return {
+    case: next,
+    events: [
+      { at: input.at, actor: input.actor, type: 'case.withdrawn', data: { reason: input.reason } },
+      { at: input.at, actor: input.actor, type: 'case.status_changed', data: { from: c.status, to: 'withdrawn' } },
+    ],
+  };
+}
+
+export interface ResultDeliveryInput {
+  at: string;
+  actor: string;
+  clerkName: string;
+  method: 'window' | 'post' | 'electronic';
+  trackingNo?: string;
+}
+
+/** The result reached the applicant (at the window, by post with its 物流单号, electronically): 办结 → 已送达. */
+export function deliverResult(c: CaseRecord, input: ResultDeliveryInput): Transitioned {
+  if (input.method === 'post' && !input.trackingNo) {
+    throw new GatewayError('VALIDATION_FAILED', '快递寄送须填写物流单号', [{ field: '/trackingNo', message: '必填' }]);
+  }
+  assertTransition(c.status, 'delivered');
+  const next: CaseRecord = {
+    ...c,
+    status: 'delivered',
+    delivery: { ...c.delivery, byPost: input.method === 'post', electronic: input.method === 'electronic', ...(input.trackingNo ? { trackingNo: input.trackingNo } : {}) },
+    updatedAt: input.at,
+  };
+  return {
+    case: next,
+    events: [
+      { at: input.at, actor: input.actor, type: 'case.result_delivered', data: { method: input.method, trackingNo: input.trackingNo ?? null, clerkName: input.clerkName } },
+      { at: input.at, actor: input.actor, type: 'case.status_changed', data: { from: c.status, to: 'delivered' } },
+    ],
+  };
+}
+
+export type StatusOutcome = 'applied' | 'duplicate' | 'ignored';
+
+export interface PartnerReportInput {
+  partner: string;
+  report: PartnerStatusUpdate;
+  /** when we recorded it */
+  at: string;
+  /** the result document's blob, stored with this transition */
+  resultDocument?: { blob: string; sha256: string; size: number };
+}
+
+/**
+ * A partner's status report. One it sent before (the same eventId) is a duplicate and changes nothing; one
+ * behind the case, or one the state machine does not allow, is recorded as ignored; otherwise the case
+ * moves and keeps what the report carries (what is missing, the reason, the result).
+ */
+export function applyPartnerStatus(c: CaseRecord, input: PartnerReportInput): Transitioned & { outcome: StatusOutcome } {
+  const { report: u, partner, at } = input;
+  if (c.partner !== partner) throw new GatewayError('CASE_NOT_FOUND', `办件 ${c.caseNo} 不属于该合作地区`);
+  if (c.partnerEventIds?.includes(u.eventId)) return { case: c, events: [], outcome: 'duplicate' };
+  const actor = `partner:${partner}`;
+  const facts = { eventId: u.eventId, partnerStatus: u.partnerStatus, reported: u.status, occurredAt: u.occurredAt };
+  let next: CaseRecord = { ...c, partnerEventIds: [...(c.partnerEventIds ?? []), u.eventId] };
+  // the partner acted on the case before we recorded its acknowledgement (e.g. we crashed in between)
+  if (next.status === 'received' && u.status !== 'forwarded') next = { ...next, status: 'forwarded', partnerRef: next.partnerRef ?? u.partnerRef };
+  const plan: PartnerStatusPlan = planPartnerStatus(next.status, u.status);
+  if (plan !== 'apply') {
+    return { case: next, outcome: 'ignored', events: [{ at, actor, type: 'partner.status_ignored', data: { ...facts, current: next.status, why: plan } }] };
+  }
+  const from = next.status;
+  next = { ...next, status: u.status, partnerRef: next.partnerRef ?? u.partnerRef, updatedAt: at };
+  const events: NewCaseEvent[] = [{ at, actor, type: 'partner.status_received', data: facts }];
+  if (u.status === 'needs_supplement') next.supplement = { missing: u.missing ?? [], ...(u.note ? { note: u.note } : {}), requestedAt: u.occurredAt };
+  if (u.status === 'rejected') next.rejection = { reason: u.reason ?? '（未说明理由）', at: u.occurredAt };
+  if (u.status === 'completed' && u.result) {
+    const doc = input.resultDocument;
+    next.result = {
+      documentName: u.result.documentName,
+      ...(u.result.certificateNo ? { certificateNo: u.result.certificateNo } : {}),
+      ...(doc && u.result.document ? { document: { fileName: u.result.document.fileName, mediaType: u.result.document.mediaType, size: doc.size, sha256: doc.sha256, blob: doc.blob } } : {}),
+      completedAt: u.occurredAt,
+      ...(u.result.delivery ? { delivery: u.result.delivery } : {}),
+    };
+    events.push({ at, actor, type: 'partner.result_received', data: { eventId: u.eventId, documentName: u.result.documentName, sha256: doc?.sha256 ?? null, trackingNo: u.result.delivery?.trackingNo ?? null } });
+  }
+  events.push({ at, actor, type: 'case.status_changed', data: { from, to: u.status } });
+  return { case: next, events, outcome: 'applied' };
+}

@@ -1,0 +1,132 @@
+// The case transitions as pure functions: the same case and input give the same next case and events,
+// the input case is left as it was, and each rule of a move holds here without a store or a clock.
+import { describe, expect, test } from 'vitest';
+import { applyPartnerStatus, deliverResult, submit, withdraw, type SubmitInput } from '../../../gateway/src/domain/transitions.js';
+import { CATALOG } from '../../../gateway/src/domain/catalog.js';
+import type { CaseRecord } from '../../../gateway/src/domain/case.js';
+import type { PartnerStatusUpdate } from '../../../gateway/src/ports/partner.js';
+import { caseRecord } from '../../support/storeCases.js';
+
+const item = CATALOG.find((i) => i.partner === '310104')!;
+const required = item.materials.filter((m) => m.required);
+
+function draft(overrides: Partial<CaseRecord> = {}): CaseRecord {
+  return caseRecord(1, {
+    status: 'draft', partner: '310104', itemCode: item.itemCode, promisedDays: 5, handoffs: [], renders: [], publicCode: undefined,
+    materials: required.map((m, i) => ({ id: `m${i}`, code: m.code, name: m.name, fileName: `${m.code}.pdf`, mediaType: 'application/pdf', size: 10, sha256: 'a'.repeat(64), pages: 1, addedAt: '2026-12-01T01:00:00.000Z', addedBy: 'zhuji01' })),
+    ...overrides,
+  });
+}
+
+const input = (now = new Date('2026-12-01T02:00:00.000Z')): SubmitInput => ({
+  now, actor: 'clerk:zhuji01', item, maxAttempts: 10, ids: { handoffJob: 'job-1', renderJob: 'render-1', publicCode: 'ABCDEFGHJKLM' },
+});
+
+describe('submit', () => {
+  test('a complete draft becomes 已收件 with its delivery and render jobs, the deadline in working days, and three events; the draft is unchanged', () => {
+    const c = draft();
+    const before = structuredClone(c);
+    const out = submit(c, input());
+    expect(c).toEqual(before);
+    expect(out.case).toMatchObject({ status: 'received', submittedAt: '2026-12-01T02:00:00.000Z', publicCode: 'ABCDEFGHJKLM', updatedAt: '2026-12-01T02:00:00.000Z' });
+    expect(out.case.handoffs).toEqual([expect.objectContaining({ id: 'job-1', step: 'submit', status: 'pending', idempotencyKey: `${c.caseNo}:310104:submit`, maxAttempts: 10 })]);
+    expect(out.case.renders).toEqual([expect.objectContaining({ id: 'render-1', step: 'submit', status: 'pending' })]);
+    // Tuesday 2026-12-01 + 5 working days = Tuesday 2026-12-08
+    expect(out.case.promisedAt!.slice(0, 10)).toBe('2026-12-08');
+    expect(out.events.map((e) => e.type)).toEqual(['case.submitted', 'case.status_changed', 'handoff.queued']);
+    expect(out.events[1]!.data).toEqual({ from: 'draft', to: 'received' });
+    expect(submit(draft(), input())).toEqual(out);
+  });
+
+  test('a draft without a required material is refused, naming it', () => {
+    const c = draft({ materials: [] });
+    expect(() => submit(c, input())).toThrow(expect.objectContaining({ code: 'MATERIALS_MISSING', fields: expect.arrayContaining([expect.objectContaining({ field: `/materials/${required[0]!.code}` })]) }));
+  });
+
+  test('a case past 已收件 cannot be submitted; one waiting for 补正 is, as the next supplement step, keeping its 查询码', () => {
+    expect(() => submit(draft({ status: 'forwarded' }), input())).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+    const waiting = draft({ status: 'needs_supplement', publicCode: 'PUBLICCODE22', submittedAt: '2026-11-20T01:00:00.000Z' });
+    const first = submit(waiting, input());
+    expect(first.case).toMatchObject({ status: 'received', publicCode: 'PUBLICCODE22', submittedAt: '2026-11-20T01:00:00.000Z' });
+    expect(first.case.handoffs.at(-1)!.step).toBe('supplement-1');
+    const second = submit({ ...first.case, status: 'needs_supplement' }, { ...input(), ids: { handoffJob: 'job-2', renderJob: 'render-2', publicCode: 'X' } });
+    expect(second.case.handoffs.map((j) => j.step)).toEqual(['supplement-1', 'supplement-2']);
+  });
+});
+
+const report = (over: Partial<PartnerStatusUpdate> = {}): PartnerStatusUpdate => ({
+  partnerRef: 'XH-1', status: 'accepted', partnerStatus: '2', occurredAt: '2026-12-02T01:00:00.000Z', eventId: 'e-1', ...over,
+});
+const at = '2026-12-02T01:00:05.000Z';
+
+describe('applyPartnerStatus', () => {
+  test('a report the state machine allows moves the case and is recorded; the same eventId again is a duplicate that changes nothing', () => {
+    const c = draft({ status: 'forwarded', partnerRef: 'XH-1' });
+    const before = structuredClone(c);
+    const out = applyPartnerStatus(c, { partner: '310104', report: report(), at });
+    expect(c).toEqual(before);
+    expect(out.outcome).toBe('applied');
+    expect(out.case).toMatchObject({ status: 'accepted', updatedAt: at, partnerEventIds: ['e-1'] });
+    expect(out.events.map((e) => e.type)).toEqual(['partner.status_received', 'case.status_changed']);
+    const again = applyPartnerStatus(out.case, { partner: '310104', report: report(), at });
+    expect(again).toEqual({ case: out.case, events: [], outcome: 'duplicate' });
+  });
+
+  test('a report behind the case is ignored and recorded as such; one that skips a step is ignored as illegal', () => {
+    const done = draft({ status: 'completed', partnerRef: 'XH-1' });
+    const stale = applyPartnerStatus(done, { partner: '310104', report: report({ status: 'accepted', eventId: 'late' }), at });
+    expect(stale.outcome).toBe('ignored');
+    expect(stale.case.status).toBe('completed');
+    expect(stale.events).toEqual([expect.objectContaining({ type: 'partner.status_ignored', data: expect.objectContaining({ why: 'ignore-stale', current: 'completed' }) })]);
+    const withdrawn = applyPartnerStatus(draft({ status: 'withdrawn' }), { partner: '310104', report: report({ status: 'completed', eventId: 'x' }), at });
+    expect(withdrawn.events[0]!.data.why).toBe('illegal');
+  });
+
+  test('a report acting on a case whose acknowledgement we never recorded takes it through 已转递 first', () => {
+    const out = applyPartnerStatus(draft({ status: 'received' }), { partner: '310104', report: report({ status: 'accepted' }), at });
+    expect(out.case).toMatchObject({ status: 'accepted', partnerRef: 'XH-1' });
+    expect(out.events.at(-1)!.data).toEqual({ from: 'forwarded', to: 'accepted' });
+  });
+
+  test('what a report carries is kept: what is missing, the reason, the result with its stored document', () => {
+    const forwarded = draft({ status: 'forwarded', partnerRef: 'XH-1' });
+    expect(applyPartnerStatus(forwarded, { partner: '310104', report: report({ status: 'needs_supplement', missing: ['身份证复印件'], note: '需加盖公章' }), at }).case.supplement)
+      .toEqual({ missing: ['身份证复印件'], note: '需加盖公章', requestedAt: '2026-12-02T01:00:00.000Z' });
+    expect(applyPartnerStatus(forwarded, { partner: '310104', report: report({ status: 'rejected', reason: '不符合条件' }), at }).case.rejection)
+      .toEqual({ reason: '不符合条件', at: '2026-12-02T01:00:00.000Z' });
+    const completed = applyPartnerStatus(forwarded, {
+      partner: '310104', at, resultDocument: { blob: 'result-abc', sha256: 'b'.repeat(64), size: 99 },
+      report: report({ status: 'completed', result: { documentName: '营业执照', certificateNo: 'Z-1', document: { fileName: 'r.pdf', mediaType: 'application/pdf', contentBase64: '' } } }),
+    });
+    expect(completed.case.result).toMatchObject({ documentName: '营业执照', certificateNo: 'Z-1', document: { blob: 'result-abc', sha256: 'b'.repeat(64), size: 99, fileName: 'r.pdf' } });
+    expect(completed.events.map((e) => e.type)).toEqual(['partner.status_received', 'partner.result_received', 'case.status_changed']);
+  });
+
+  test('a report from another partner region is refused as an unknown case', () => {
+    expect(() => applyPartnerStatus(draft({ status: 'forwarded' }), { partner: '640000', report: report(), at })).toThrow(expect.objectContaining({ code: 'CASE_NOT_FOUND' }));
+  });
+});
+
+describe('withdraw and deliverResult', () => {
+  test('withdrawing cancels every job still pending or dead, and only before the partner has the case (or during 补正)', () => {
+    const received = submit(draft(), input()).case;
+    const dead = { ...received, handoffs: received.handoffs.map((j) => ({ ...j, status: 'dead' as const })) };
+    const out = withdraw(dead, { at, actor: 'clerk:zhuji01', reason: '申请人撤回' });
+    expect(out.case.status).toBe('withdrawn');
+    expect([...out.case.handoffs, ...(out.case.renders ?? [])].map((j) => j.status)).toEqual(['cancelled', 'cancelled']);
+    expect(dead.handoffs[0]!.status).toBe('dead');
+    expect(out.events.map((e) => e.type)).toEqual(['case.withdrawn', 'case.status_changed']);
+    const delivered = { ...received, status: 'forwarded' as const, handoffs: received.handoffs.map((j) => ({ ...j, status: 'delivered' as const })) };
+    expect(() => withdraw(delivered, { at, actor: 'clerk:zhuji01', reason: 'x' })).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+    expect(withdraw({ ...delivered, status: 'needs_supplement' }, { at, actor: 'clerk:zhuji01', reason: 'x' }).case.status).toBe('withdrawn');
+  });
+
+  test('a result is delivered from 办结 only, by post only with its 物流单号', () => {
+    const completed = draft({ status: 'completed' });
+    const out = deliverResult(completed, { at, actor: 'clerk:zhuji01', clerkName: '王芳', method: 'post', trackingNo: 'SF1234567890' });
+    expect(out.case).toMatchObject({ status: 'delivered', delivery: { byPost: true, electronic: false, trackingNo: 'SF1234567890' } });
+    expect(out.events[0]!.data).toEqual({ method: 'post', trackingNo: 'SF1234567890', clerkName: '王芳' });
+    expect(() => deliverResult(completed, { at, actor: 'clerk:zhuji01', clerkName: '王芳', method: 'post' })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    expect(() => deliverResult(draft({ status: 'accepted' }), { at, actor: 'clerk:zhuji01', clerkName: '王芳', method: 'window' })).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+  });
+});
