@@ -15,7 +15,12 @@ export interface PgCluster {
   url: string;
   port: number;
   dir: string;
+  /** stopped and removed */
   stop(): void;
+  /** the server killed as by a crash (pg_ctl -m immediate), its data kept */
+  crash(): void;
+  /** started again after crash(), on the same port */
+  start(): void;
 }
 
 /** the newest server version Debian installed, e.g. /usr/lib/postgresql/15/bin */
@@ -54,7 +59,8 @@ export async function startPgCluster(): Promise<PgCluster> {
   }
   const data = path.join(dir, 'data');
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
-  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`, 'start']);
+  const start = () => run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`, 'start']);
+  start();
   const base = `postgres://postgres@127.0.0.1:${port}`;
   return {
     url: `${base}/postgres`,
@@ -67,6 +73,8 @@ export async function startPgCluster(): Promise<PgCluster> {
         rmSync(dir, { recursive: true, force: true });
       }
     },
+    crash: () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']),
+    start,
   };
 }
 

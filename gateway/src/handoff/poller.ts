@@ -43,7 +43,11 @@ export function createStatusPoller(core: Core): StatusPoller {
 
   const loop = (): void => {
     if (stopped) return;
-    timer = setTimeout(() => { void pollNow().finally(loop); }, core.config.handoff.pollIntervalMs);
+    // a round that fails as a whole (the database is down) is logged and the next one tried: as an
+    // unhandled rejection it ended the gateway
+    timer = setTimeout(() => {
+      void pollNow().catch((err: unknown) => core.logger.warn({ err }, 'status poll round failed; the next round tries again')).finally(loop);
+    }, core.config.handoff.pollIntervalMs);
   };
 
   return {

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ERRORS, GatewayError, isGatewayError, type ErrorCode, type FieldError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { isDatabaseUnavailable } from '../store/sql/database.js';
 
 export interface Problem {
   type: string;
@@ -60,6 +61,8 @@ function classify(err: unknown): GatewayError | undefined {
     return new GatewayError(BY_STATUS[status] ?? 'VALIDATION_FAILED', status === 400 ? `请求无效：${String(e.message ?? '').slice(0, 200)}` : undefined);
   }
   if (err instanceof URIError) return new GatewayError('VALIDATION_FAILED', '请求路径不是合法的百分号编码');
+  // the database is down or restarting: nothing was done; the gateway reconnects by itself
+  if (isDatabaseUnavailable(err)) return new GatewayError('NOT_READY', '数据库暂时无法访问，本次操作未执行，请稍后重试', undefined, { retryAfterS: 5 });
   return undefined;
 }
 

@@ -71,21 +71,38 @@ export async function postgresChangeFeed(opts: PgFeedOptions): Promise<ChangeFee
         opts.onError?.(err as Error);
       }
     });
+    // once per client, whatever tells first (its error, its end, a failed connect): listen again later
+    // with a new client, and go on doing so while the database stays away
+    let broken = false;
     const again = (err?: Error) => {
+      if (broken) return;
+      broken = true;
       if (err) opts.onError?.(err);
-      if (closed || client !== c) return;
-      client = undefined;
+      if (client === c) client = undefined;
       c.end().catch(() => undefined);
-      retry = setTimeout(() => { void listen().catch((e: unknown) => again(e as Error)); }, opts.retryMs ?? 1000);
+      if (closed) return;
+      retry = setTimeout(() => { void listen().catch(() => undefined); }, opts.retryMs ?? 1000);
       retry.unref();
     };
     c.on('error', again);
     c.on('end', () => again());
     client = c;
-    await c.connect();
-    await c.query(`LISTEN ${CHANNEL}`);
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${CHANNEL}`);
+    } catch (err) {
+      again(err as Error);
+      throw err;
+    }
   };
-  await listen();
+  try {
+    await listen();
+  } catch (err) {
+    // at start the database must be there: no retries behind a gateway that does not start
+    closed = true;
+    clearTimeout(retry);
+    throw err;
+  }
   return {
     subscribe: ls.add,
     async inTransaction(trx, change) {

@@ -74,9 +74,24 @@ function openSqlite(file: string, fsync: boolean): SqlDatabase {
 
 function openPostgres(target: Extract<SqlTarget, { engine: 'postgres' }>): SqlDatabase {
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: 5000 });
-  // an idle connection the server dropped (a restart, a failover) must not end the process: the pool
-  // opens a new one on the next query
+  // a connection the server dropped (a restart, a failover) must not end the process: the pool opens a
+  // new one on the next query. An idle one's error reaches the pool; one in use at that moment emits it
+  // on its client, where without a listener it was an unhandled 'error' event that ended the gateway
+  // (its query fails on its own, and the request with it: 503 NOT_READY).
   pool.on('error', (err) => target.onPoolError?.(err));
+  pool.on('connect', (client) => { client.on('error', (err) => target.onPoolError?.(err)); });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { engine: 'postgres', db, close: () => db.destroy() };
+}
+
+/** node-postgres's errors when the server cannot be reached or went away, and SQLSTATE classes 08 and 57P */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+const UNREACHABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused/i;
+
+/** the database is not there now (down, restarting, unreachable): a retry later may succeed */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | undefined;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (UNREACHABLE_CODES.has(code) || code.startsWith('08') || code.startsWith('57P')) return true;
+  return typeof e?.message === 'string' && UNREACHABLE_MESSAGES.test(e.message);
 }
