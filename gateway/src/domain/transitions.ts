@@ -120,6 +120,58 @@ export function deliverResult(c: CaseRecord, input: ResultDeliveryInput): Transi
   };
 }
 
+/** what one attempt to hand a step to its partner came to */
+export type HandoffOutcome =
+  | { ok: true; partnerRef: string; partnerStatus?: string }
+  | { ok: false; code: string; message: string; retryable: boolean };
+
+export interface HandoffAttemptInput {
+  jobId: string;
+  now: Date;
+  outcome: HandoffOutcome;
+  /** the attempt's exchanges with the partner (hashes, statuses), its owner and when it started */
+  evidence: Record<string, unknown>;
+  /** how long to wait before the next attempt, should this one fail and be retryable */
+  retryInMs: number;
+}
+
+/**
+ * The outcome of one handoff attempt. Delivered: the job is done and a case still 已收件 is 已转递 (the
+ * partner has it). Failed: retried after `retryInMs` while attempts are left and the failure allows it,
+ * otherwise dead-lettered for a clerk to retry. A job withdrawn or retried meanwhile changes nothing.
+ */
+export function recordHandoffAttempt(c: CaseRecord, input: HandoffAttemptInput): Transitioned {
+  const found = c.handoffs.find((j) => j.id === input.jobId);
+  if (!found || found.status !== 'pending') return { case: c, events: [] };
+  const at = input.now.toISOString();
+  const job: HandoffJob = { ...found, attempts: found.attempts + 1 };
+  const events: NewCaseEvent[] = [{ at, actor: 'system', type: 'handoff.attempt', data: { jobId: job.id, attempt: job.attempts, ...input.evidence } }];
+  let next: CaseRecord = { ...c, updatedAt: at };
+  const { outcome } = input;
+  if (outcome.ok) {
+    job.status = 'delivered';
+    job.deliveredAt = at;
+    delete job.lastError;
+    next.partnerRef = outcome.partnerRef;
+    events.push({ at, actor: `partner:${job.partner}`, type: 'handoff.delivered', data: { jobId: job.id, partnerRef: outcome.partnerRef, partnerStatus: outcome.partnerStatus } });
+    if (next.status === 'received') {
+      next = { ...next, status: 'forwarded' };
+      events.push({ at, actor: `partner:${job.partner}`, type: 'case.status_changed', data: { from: 'received', to: 'forwarded' } });
+    }
+  } else {
+    job.lastError = { code: outcome.code, message: outcome.message.slice(0, 500), at };
+    if (outcome.retryable && job.attempts < job.maxAttempts) {
+      job.nextAttemptAt = new Date(input.now.getTime() + input.retryInMs).toISOString();
+      events.push({ at, actor: 'system', type: 'handoff.failed', data: { jobId: job.id, code: outcome.code, message: job.lastError.message, nextAttemptAt: job.nextAttemptAt } });
+    } else {
+      job.status = 'dead';
+      events.push({ at, actor: 'system', type: 'handoff.dead_lettered', data: { jobId: job.id, code: outcome.code, message: job.lastError.message, attempts: job.attempts } });
+    }
+  }
+  next.handoffs = c.handoffs.map((j) => (j.id === job.id ? job : j));
+  return { case: next, events };
+}
+
 export type StatusOutcome = 'applied' | 'duplicate' | 'ignored';
 
 export interface PartnerReportInput {

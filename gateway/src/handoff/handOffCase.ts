@@ -8,6 +8,7 @@ import { LeaseLostError, type NewEvent } from '../store/types.js';
 import type { Core } from '../deps.js';
 import { toOutboundCase, travellingDocument, travellingDocuments } from './outboundCase.js';
 import { backoffDelay } from './backoff.js';
+import { recordHandoffAttempt } from '../domain/transitions.js';
 
 type Outcome = { ok: true; ack: HandoffAck } | { ok: false; failure: PartnerFailure };
 
@@ -62,35 +63,14 @@ async function attempt(core: Core, record: CaseRecord, job: HandoffJob, exchange
 }
 
 function recordOutcome(core: Core, c: CaseRecord, jobId: string, outcome: Outcome, exchanges: PartnerExchange[], attempted: { owner: string; startedAt: string }): NewEvent[] {
-  const job = c.handoffs.find((j) => j.id === jobId);
-  // Withdrawn or retried meanwhile: the attempt is still evidence, but it changes nothing.
-  if (!job || job.status !== 'pending') return [];
-  const now = core.now();
-  const at = now.toISOString();
-  job.attempts += 1;
-  c.updatedAt = at;
-  const events: NewEvent[] = [{ at, actor: 'system', type: 'handoff.attempt', data: { jobId, attempt: job.attempts, ...attempted, exchanges } }];
-  if (outcome.ok) {
-    job.status = 'delivered';
-    job.deliveredAt = at;
-    delete job.lastError;
-    c.partnerRef = outcome.ack.partnerRef;
-    events.push({ at, actor: `partner:${job.partner}`, type: 'handoff.delivered', data: { jobId, partnerRef: outcome.ack.partnerRef, partnerStatus: outcome.ack.partnerStatus } });
-    if (c.status === 'received') {
-      c.status = 'forwarded';
-      events.push({ at, actor: `partner:${job.partner}`, type: 'case.status_changed', data: { from: 'received', to: 'forwarded' } });
-    }
-    return events;
-  }
-  const { failure } = outcome;
-  job.lastError = { code: failure.code, message: failure.message.slice(0, 500), at };
-  if (failure.retryable && job.attempts < job.maxAttempts) {
-    const delay = backoffDelay(job.attempts, core.config.handoff.backoffMs, core.config.handoff.jitter);
-    job.nextAttemptAt = new Date(now.getTime() + delay).toISOString();
-    events.push({ at, actor: 'system', type: 'handoff.failed', data: { jobId, code: failure.code, message: job.lastError.message, nextAttemptAt: job.nextAttemptAt } });
-  } else {
-    job.status = 'dead';
-    events.push({ at, actor: 'system', type: 'handoff.dead_lettered', data: { jobId, code: failure.code, message: job.lastError.message, attempts: job.attempts } });
-  }
-  return events;
+  const attempts = c.handoffs.find((j) => j.id === jobId)?.attempts ?? 0;
+  const next = recordHandoffAttempt(c, {
+    jobId, now: core.now(), evidence: { ...attempted, exchanges },
+    outcome: outcome.ok
+      ? { ok: true, partnerRef: outcome.ack.partnerRef, ...(outcome.ack.partnerStatus !== undefined ? { partnerStatus: outcome.ack.partnerStatus } : {}) }
+      : { ok: false, code: outcome.failure.code, message: outcome.failure.message, retryable: outcome.failure.retryable },
+    retryInMs: backoffDelay(attempts + 1, core.config.handoff.backoffMs, core.config.handoff.jitter),
+  });
+  Object.assign(c, next.case);
+  return next.events;
 }

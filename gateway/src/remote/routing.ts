@@ -45,6 +45,14 @@ const isForwarded = (req: IncomingMessage): boolean => req.headers[FORWARDED_BY]
 export function createSessionRouting({ instanceId, directory, logger, wsPath }: SessionRoutingOptions): SessionRouting {
   const log = logger.child({ module: 'rw.routing' });
   const proxy = createProxyServer({ xfwd: true, proxyTimeout: 30_000, headers: { [FORWARDED_BY]: instanceId } });
+  // http-proxy-3 relays a host's answer that is not an upgrade (a refused ticket's 401) without listening
+  // for errors on it: a host closing the connection right after its answer (as a refusal does) would
+  // then be an unhandled 'error' event that ends this instance. Seen under load in the full suite.
+  proxy.on('proxyReqWs', (proxyReq) => {
+    proxyReq.on('response', (answer) => {
+      answer.on('error', (err) => log.debug({ err }, 'the host closed its refusal of a signalling socket'));
+    });
+  });
   const others = async (): Promise<InstanceRef[]> => (await directory.live()).filter((i) => i.remoteWindow && i.instanceId !== instanceId);
 
   async function elsewhere(req: IncomingMessage, key: RouteKey): Promise<InstanceRef | undefined> {

@@ -1,7 +1,7 @@
 // The case transitions as pure functions: the same case and input give the same next case and events,
 // the input case is left as it was, and each rule of a move holds here without a store or a clock.
 import { describe, expect, test } from 'vitest';
-import { applyPartnerStatus, deliverResult, submit, withdraw, type SubmitInput } from '../../../gateway/src/domain/transitions.js';
+import { applyPartnerStatus, deliverResult, recordHandoffAttempt, submit, withdraw, type SubmitInput } from '../../../gateway/src/domain/transitions.js';
 import { CATALOG } from '../../../gateway/src/domain/catalog.js';
 import type { CaseRecord } from '../../../gateway/src/domain/case.js';
 import type { PartnerStatusUpdate } from '../../../gateway/src/ports/partner.js';
@@ -128,5 +128,33 @@ describe('withdraw and deliverResult', () => {
     expect(out.events[0]!.data).toEqual({ method: 'post', trackingNo: 'SF1234567890', clerkName: '王芳' });
     expect(() => deliverResult(completed, { at, actor: 'clerk:zhuji01', clerkName: '王芳', method: 'post' })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
     expect(() => deliverResult(draft({ status: 'accepted' }), { at, actor: 'clerk:zhuji01', clerkName: '王芳', method: 'window' })).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+  });
+});
+
+describe('recordHandoffAttempt', () => {
+  const now = new Date('2026-12-01T03:00:00.000Z');
+  const received = () => submit(draft(), input()).case;
+
+  test('delivered: the job is done, the partner’s reference kept, and a case still 已收件 is 已转递', () => {
+    const c = received();
+    const out = recordHandoffAttempt(c, { jobId: 'job-1', now, outcome: { ok: true, partnerRef: 'XH-9', partnerStatus: '1' }, evidence: { owner: 'gw-a' }, retryInMs: 100 });
+    expect(c.handoffs[0]!.status).toBe('pending');
+    expect(out.case).toMatchObject({ status: 'forwarded', partnerRef: 'XH-9' });
+    expect(out.case.handoffs[0]).toMatchObject({ status: 'delivered', attempts: 1, deliveredAt: now.toISOString() });
+    expect(out.events.map((e) => e.type)).toEqual(['handoff.attempt', 'handoff.delivered', 'case.status_changed']);
+  });
+
+  test('failed: retried after the delay while attempts are left and the failure allows it, else dead-lettered; a job no longer pending changes nothing', () => {
+    const c = received();
+    const failed = recordHandoffAttempt(c, { jobId: 'job-1', now, outcome: { ok: false, code: 'PARTNER_UNAVAILABLE', message: '502', retryable: true }, evidence: {}, retryInMs: 1500 });
+    expect(failed.case.status).toBe('received');
+    expect(failed.case.handoffs[0]).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: '2026-12-01T03:00:01.500Z', lastError: { code: 'PARTNER_UNAVAILABLE' } });
+    expect(failed.events.map((e) => e.type)).toEqual(['handoff.attempt', 'handoff.failed']);
+    const refused = recordHandoffAttempt(c, { jobId: 'job-1', now, outcome: { ok: false, code: 'PARTNER_REJECTED', message: '材料不全', retryable: false }, evidence: {}, retryInMs: 1500 });
+    expect(refused.case.handoffs[0]!.status).toBe('dead');
+    const last = { ...c, handoffs: c.handoffs.map((j) => ({ ...j, attempts: j.maxAttempts - 1 })) };
+    expect(recordHandoffAttempt(last, { jobId: 'job-1', now, outcome: { ok: false, code: 'PARTNER_UNAVAILABLE', message: 'x', retryable: true }, evidence: {}, retryInMs: 1 }).events.at(-1)!.type).toBe('handoff.dead_lettered');
+    const cancelled = withdraw(c, { at, actor: 'clerk:zhuji01', reason: 'x' }).case;
+    expect(recordHandoffAttempt(cancelled, { jobId: 'job-1', now, outcome: { ok: true, partnerRef: 'XH-9' }, evidence: {}, retryInMs: 1 })).toEqual({ case: cancelled, events: [] });
   });
 });
