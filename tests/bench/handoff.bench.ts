@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import diagnostics from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,7 +35,6 @@ import { benchCase, benchEvents } from './storeBenchData.js';
 import { keyringBeside } from '../support/storeCases.js';
 import { defaultPiiKeysFile } from '../../gateway/src/config.js';
 import { freshDatabase, startPgCluster, type PgCluster } from '../support/postgres.js';
-import { writeFile } from 'node:fs/promises';
 import type { SqlTarget } from '../../gateway/src/store/sql/database.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,50000').split(',').map(Number);
