@@ -9,6 +9,7 @@ import type { Core } from '../deps.js';
 import { loadCaseFor } from './load.js';
 import { assertMay } from '../auth/permissions.js';
 import { pageCount, sniffMediaType } from './guards.js';
+import { assertMaterialsEditable, attachMaterial } from '../domain/transitions.js';
 
 export interface MaterialUpload {
   code: string;
@@ -18,8 +19,6 @@ export interface MaterialUpload {
   /** set for a still captured with consent in a 远程帮办 session */
   source?: Material['source'];
 }
-
-const EDITABLE = new Set(['draft', 'needs_supplement']);
 
 export async function addMaterial(core: Core, clerk: Clerk, caseId: string, upload: MaterialUpload): Promise<Material> {
   const record = await loadCaseFor(core, clerk, 'case.addMaterial', caseId);
@@ -46,14 +45,10 @@ export async function addMaterial(core: Core, clerk: Clerk, caseId: string, uplo
   await core.store.putBlob(caseId, material.id, upload.bytes);
   await core.store.updateCase(caseId, (c) => {
     assertMay(clerk, 'case.addMaterial', c);
-    assertMaterialsEditable(c.status);
-    c.materials.push(material);
-    c.updatedAt = material.addedAt;
-    return [{ at: material.addedAt, actor: `clerk:${clerk.username}`, type: 'case.material_added', data: { materialId: material.id, code: material.code, sha256: material.sha256, size: material.size, pages: material.pages, ...(material.source ? { source: material.source } : {}) } }];
+    const next = attachMaterial(c, { material, actor: `clerk:${clerk.username}` });
+    Object.assign(c, next.case);
+    return next.events;
   });
   return material;
 }
 
-function assertMaterialsEditable(status: string): void {
-  if (!EDITABLE.has(status)) throw new GatewayError('ILLEGAL_TRANSITION', '办件已提交，不能再添加材料（补正时除外）');
-}

@@ -220,3 +220,86 @@ export function applyPartnerStatus(c: CaseRecord, input: PartnerReportInput): Tr
   events.push({ at, actor, type: 'case.status_changed', data: { from, to: u.status } });
   return { case: next, events, outcome: 'applied' };
 }
+
+export interface RenderOutcomeInput {
+  jobId: string;
+  now: Date;
+  /** why rendering failed, or nothing when the documents are stored */
+  failure?: string;
+  /** how long to wait before the next attempt, should this one have failed */
+  retryInMs: number;
+}
+
+/**
+ * The outcome of one render step. Done: the step's delivery becomes claimable (the document.issued
+ * events of what was rendered were written with the documents). Failed: retried after `retryInMs` while
+ * attempts are left, otherwise dead-lettered together with the delivery it holds up, which cannot go
+ * without its documents; a clerk's retry (retryDeadHandoff) starts both again. A render job withdrawn or
+ * retried meanwhile changes nothing.
+ */
+export function recordRenderOutcome(c: CaseRecord, input: RenderOutcomeInput): Transitioned {
+  const found = c.renders?.find((j) => j.id === input.jobId);
+  if (!found || found.status !== 'pending') return { case: c, events: [] };
+  const at = input.now.toISOString();
+  const job: RenderJob = { ...found, attempts: found.attempts + 1 };
+  const withJob = (next: CaseRecord): CaseRecord => ({ ...next, renders: c.renders!.map((j) => (j.id === job.id ? job : j)) });
+  if (input.failure === undefined) {
+    job.status = 'done';
+    job.doneAt = at;
+    delete job.lastError;
+    return { case: withJob(c), events: [] };
+  }
+  // a render failure is ours (a bug, resources), not the partner's: INTERNAL of the error catalogue
+  const lastError = { code: 'INTERNAL', message: `随件文书生成失败：${input.failure}`.slice(0, 500), at };
+  job.lastError = lastError;
+  const retry = job.attempts < job.maxAttempts;
+  if (retry) job.nextAttemptAt = new Date(input.now.getTime() + input.retryInMs).toISOString();
+  else job.status = 'dead';
+  const events: NewCaseEvent[] = [{ at, actor: 'system', type: 'document.render_failed', data: { jobId: job.id, step: job.step, attempt: job.attempts, message: lastError.message, nextAttemptAt: retry ? job.nextAttemptAt : null } }];
+  let handoffs = c.handoffs;
+  if (!retry) {
+    handoffs = c.handoffs.map((d) => {
+      if (d.step !== job.step || d.status !== 'pending') return d;
+      events.push({ at, actor: 'system', type: 'handoff.dead_lettered', data: { jobId: d.id, code: lastError.code, message: lastError.message, attempts: d.attempts } });
+      return { ...d, status: 'dead', lastError: { ...lastError } };
+    });
+  }
+  return { case: withJob({ ...c, handoffs, updatedAt: at }), events };
+}
+
+/**
+ * A clerk or operator sends a dead-lettered handoff again: the same idempotency key (the partner still
+ * sees the case once) and a fresh budget of `maxAttempts`, due now. A handoff dead-lettered because its
+ * documents could not be rendered gets its render step back too, rendered first again.
+ */
+export function retryDeadHandoff(c: CaseRecord, input: { jobId: string; at: string; actor: string; maxAttempts: number }): Transitioned {
+  const job = c.handoffs.find((j) => j.id === input.jobId);
+  if (!job) throw new GatewayError('HANDOFF_NOT_FOUND', `转递任务 ${input.jobId} 不存在`);
+  if (job.status !== 'dead') throw new GatewayError('HANDOFF_NOT_DEAD', `转递任务当前状态为 ${job.status}`);
+  const { at } = input;
+  const revive = <J extends HandoffJob | RenderJob>(j: J): J => ({ ...j, status: 'pending', maxAttempts: j.attempts + input.maxAttempts, nextAttemptAt: at });
+  const next: CaseRecord = {
+    ...c,
+    handoffs: c.handoffs.map((j) => (j.id === job.id ? revive(j) : j)),
+    ...(c.renders ? { renders: c.renders.map((r) => (r.step === job.step && r.status === 'dead' ? revive(r) : r)) } : {}),
+    updatedAt: at,
+  };
+  return { case: next, events: [{ at, actor: input.actor, type: 'handoff.retried', data: { jobId: job.id, previousError: job.lastError ?? null } }] };
+}
+
+const MATERIALS_EDITABLE: ReadonlySet<string> = new Set(['draft', 'needs_supplement']);
+
+/** materials are added to a draft, or to a case waiting for 补正, and to nothing else */
+export function assertMaterialsEditable(status: string): void {
+  if (!MATERIALS_EDITABLE.has(status)) throw new GatewayError('ILLEGAL_TRANSITION', '办件已提交，不能再添加材料（补正时除外）');
+}
+
+/** A checked, hashed material whose file is already stored is attached to a case that still takes materials. */
+export function attachMaterial(c: CaseRecord, input: { material: Material; actor: string }): Transitioned {
+  assertMaterialsEditable(c.status);
+  const m = input.material;
+  return {
+    case: { ...c, materials: [...c.materials, m], updatedAt: m.addedAt },
+    events: [{ at: m.addedAt, actor: input.actor, type: 'case.material_added', data: { materialId: m.id, code: m.code, sha256: m.sha256, size: m.size, pages: m.pages, ...(m.source ? { source: m.source } : {}) } }],
+  };
+}

@@ -3,12 +3,13 @@
 // crash finds what the last one stored), then marks its render job done, which makes the step's
 // delivery claimable. A failure is its own: retried with the handoff backoff, recorded as
 // document.render_failed, and once out of attempts dead-lettered together with the delivery it holds
-// up, where a clerk's retry (retryHandoff) starts both again. Like a delivery, the outcome is written
+// up, where a clerk's retry (retryHandoff) starts both again (domain/transitions.ts). Like a delivery, the outcome is written
 // only while `owner` still holds the job's lease.
 import type { CaseRecord } from '../domain/case.js';
 import type { Core } from '../deps.js';
 import { LeaseLostError, type NewEvent } from '../store/types.js';
 import { backoffDelay } from './backoff.js';
+import { recordRenderOutcome } from '../domain/transitions.js';
 
 export async function renderDocuments(core: Core, caseId: string, jobId: string, owner: string): Promise<void> {
   const record = await core.store.getCase(caseId);
@@ -32,34 +33,11 @@ export async function renderDocuments(core: Core, caseId: string, jobId: string,
 }
 
 function recordRender(core: Core, c: CaseRecord, jobId: string, failure: Error | undefined): NewEvent[] {
-  const job = c.renders?.find((j) => j.id === jobId);
-  if (!job || job.status !== 'pending') return [];
-  const now = core.now();
-  const at = now.toISOString();
-  job.attempts += 1;
-  if (!failure) {
-    job.status = 'done';
-    job.doneAt = at;
-    delete job.lastError;
-    // the document.issued events of what was rendered are written with the documents
-    return [];
-  }
-  c.updatedAt = at;
-  // a render failure is ours (a bug, resources), not the partner's: INTERNAL of the error catalogue
-  job.lastError = { code: 'INTERNAL', message: `随件文书生成失败：${failure.message}`.slice(0, 500), at };
-  const failed: NewEvent = { at, actor: 'system', type: 'document.render_failed', data: { jobId, step: job.step, attempt: job.attempts, message: job.lastError.message, nextAttemptAt: null } };
-  if (job.attempts < job.maxAttempts) {
-    job.nextAttemptAt = new Date(now.getTime() + backoffDelay(job.attempts, core.config.handoff.backoffMs, core.config.handoff.jitter)).toISOString();
-    failed.data.nextAttemptAt = job.nextAttemptAt;
-    return [failed];
-  }
-  job.status = 'dead';
-  const events = [failed];
-  // the delivery it holds up cannot go without its documents: dead-lettered with it, visible to clerks
-  for (const d of c.handoffs.filter((h) => h.step === job.step && h.status === 'pending')) {
-    d.status = 'dead';
-    d.lastError = { ...job.lastError };
-    events.push({ at, actor: 'system', type: 'handoff.dead_lettered', data: { jobId: d.id, code: d.lastError.code, message: d.lastError.message, attempts: d.attempts } });
-  }
-  return events;
+  const attempts = c.renders?.find((j) => j.id === jobId)?.attempts ?? 0;
+  const next = recordRenderOutcome(c, {
+    jobId, now: core.now(), ...(failure ? { failure: failure.message } : {}),
+    retryInMs: backoffDelay(attempts + 1, core.config.handoff.backoffMs, core.config.handoff.jitter),
+  });
+  Object.assign(c, next.case);
+  return next.events;
 }

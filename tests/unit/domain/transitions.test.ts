@@ -1,9 +1,9 @@
 // The case transitions as pure functions: the same case and input give the same next case and events,
 // the input case is left as it was, and each rule of a move holds here without a store or a clock.
 import { describe, expect, test } from 'vitest';
-import { applyPartnerStatus, deliverResult, recordHandoffAttempt, submit, withdraw, type SubmitInput } from '../../../gateway/src/domain/transitions.js';
+import { applyPartnerStatus, attachMaterial, deliverResult, recordHandoffAttempt, recordRenderOutcome, retryDeadHandoff, submit, withdraw, type SubmitInput } from '../../../gateway/src/domain/transitions.js';
 import { CATALOG } from '../../../gateway/src/domain/catalog.js';
-import type { CaseRecord } from '../../../gateway/src/domain/case.js';
+import type { CaseRecord, Material } from '../../../gateway/src/domain/case.js';
 import type { PartnerStatusUpdate } from '../../../gateway/src/ports/partner.js';
 import { caseRecord } from '../../support/storeCases.js';
 
@@ -156,5 +156,64 @@ describe('recordHandoffAttempt', () => {
     expect(recordHandoffAttempt(last, { jobId: 'job-1', now, outcome: { ok: false, code: 'PARTNER_UNAVAILABLE', message: 'x', retryable: true }, evidence: {}, retryInMs: 1 }).events.at(-1)!.type).toBe('handoff.dead_lettered');
     const cancelled = withdraw(c, { at, actor: 'clerk:zhuji01', reason: 'x' }).case;
     expect(recordHandoffAttempt(cancelled, { jobId: 'job-1', now, outcome: { ok: true, partnerRef: 'XH-9' }, evidence: {}, retryInMs: 1 })).toEqual({ case: cancelled, events: [] });
+  });
+});
+
+describe('recordRenderOutcome and retryDeadHandoff', () => {
+  const now = new Date('2026-12-01T03:00:00.000Z');
+  const received = () => submit(draft(), input()).case;
+  const fail = (c: CaseRecord) => recordRenderOutcome(c, { jobId: 'render-1', now, failure: 'font missing', retryInMs: 2000 });
+
+  test('rendered: the render job is done and the delivery it held up untouched; the input case is unchanged', () => {
+    const c = received();
+    const before = structuredClone(c);
+    const out = recordRenderOutcome(c, { jobId: 'render-1', now, retryInMs: 2000 });
+    expect(c).toEqual(before);
+    expect(out.events).toEqual([]);
+    expect(out.case.renders![0]).toMatchObject({ status: 'done', attempts: 1, doneAt: now.toISOString() });
+    expect(out.case.handoffs).toEqual(c.handoffs);
+  });
+
+  test('failed: retried after the delay with document.render_failed; out of attempts, dead-lettered with its delivery', () => {
+    const first = fail(received());
+    expect(first.case.renders![0]).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: '2026-12-01T03:00:02.000Z', lastError: { code: 'INTERNAL', message: '随件文书生成失败：font missing' } });
+    expect(first.events).toEqual([expect.objectContaining({ type: 'document.render_failed', data: expect.objectContaining({ attempt: 1, nextAttemptAt: '2026-12-01T03:00:02.000Z' }) })]);
+    expect(first.case.handoffs[0]!.status).toBe('pending');
+    const last = { ...received(), renders: received().renders!.map((r) => ({ ...r, attempts: r.maxAttempts - 1 })) };
+    const dead = fail(last);
+    expect(dead.case.renders![0]!.status).toBe('dead');
+    expect(dead.case.handoffs[0]).toMatchObject({ status: 'dead', lastError: { code: 'INTERNAL' } });
+    expect(dead.events.map((e) => e.type)).toEqual(['document.render_failed', 'handoff.dead_lettered']);
+    expect(dead.events[0]!.data.nextAttemptAt).toBeNull();
+    // a render job no longer pending (withdrawn meanwhile) changes nothing
+    const withdrawn = withdraw(received(), { at, actor: 'clerk:zhuji01', reason: 'x' }).case;
+    expect(fail(withdrawn)).toEqual({ case: withdrawn, events: [] });
+  });
+
+  test('a clerk retries a dead delivery with a fresh budget, its dead render step with it; only a dead job can be retried', () => {
+    const last = { ...received(), renders: received().renders!.map((r) => ({ ...r, attempts: r.maxAttempts - 1 })) };
+    const dead = fail(last).case;
+    const out = retryDeadHandoff(dead, { jobId: 'job-1', at, actor: 'clerk:zhuji01', maxAttempts: 10 });
+    expect(out.case.handoffs[0]).toMatchObject({ status: 'pending', nextAttemptAt: at, maxAttempts: 10, idempotencyKey: dead.handoffs[0]!.idempotencyKey });
+    expect(out.case.renders![0]).toMatchObject({ status: 'pending', nextAttemptAt: at, maxAttempts: 20 });
+    expect(out.events).toEqual([expect.objectContaining({ type: 'handoff.retried', actor: 'clerk:zhuji01', data: { jobId: 'job-1', previousError: expect.objectContaining({ code: 'INTERNAL' }) } })]);
+    expect(dead.handoffs[0]!.status).toBe('dead');
+    expect(() => retryDeadHandoff(received(), { jobId: 'job-1', at, actor: 'clerk:zhuji01', maxAttempts: 10 })).toThrow(expect.objectContaining({ code: 'HANDOFF_NOT_DEAD' }));
+    expect(() => retryDeadHandoff(received(), { jobId: 'nope', at, actor: 'clerk:zhuji01', maxAttempts: 10 })).toThrow(expect.objectContaining({ code: 'HANDOFF_NOT_FOUND' }));
+  });
+});
+
+describe('attachMaterial', () => {
+  const material: Material = { id: 'm-new', code: 'extra', name: '其他材料', fileName: 'x.pdf', mediaType: 'application/pdf', size: 3, sha256: 'b'.repeat(64), pages: 1, addedAt: at, addedBy: 'zhuji01' };
+
+  test('a draft or a case waiting for 补正 takes a material, with case.material_added; a submitted case does not', () => {
+    const c = draft();
+    const out = attachMaterial(c, { material, actor: 'clerk:zhuji01' });
+    expect(out.case.materials.at(-1)).toEqual(material);
+    expect(c.materials).toHaveLength(required.length);
+    expect(out.case.updatedAt).toBe(at);
+    expect(out.events).toEqual([{ at, actor: 'clerk:zhuji01', type: 'case.material_added', data: { materialId: 'm-new', code: 'extra', sha256: material.sha256, size: 3, pages: 1 } }]);
+    expect(attachMaterial(draft({ status: 'needs_supplement' }), { material, actor: 'clerk:zhuji01' }).case.materials).toHaveLength(required.length + 1);
+    expect(() => attachMaterial(draft({ status: 'received' }), { material, actor: 'clerk:zhuji01' })).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
   });
 });
