@@ -107,6 +107,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{applicationId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 申请人撤回申报（撤件）
+         * @description 申请人在作出决定前撤回申报。办件状态为 `RECEIVED`、`ACCEPTED`、`SUPPLEMENT_REQUIRED` 或 `SUPPLEMENTED`
+         *     时撤回成功，状态变为 `WITHDRAWN`（已撤回），此后部门不再作出决定；已办结（`COMPLETED`）或不予受理
+         *     （`REJECTED`）的办件不能撤回，返回 409 `ALREADY_DECIDED`，`details` 中给出当前状态。撤回与部门决定以
+         *     平台记录的先后为准。同一幂等键重复提交返回首次的应答。撤回不推送回调，也不列入状态历史（历史只记
+         *     部门的决定），以本接口的应答和 `getApplication` 的 `status` 为准。
+         */
+        post: operations["withdrawApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     applicationStatusChanged: {
@@ -145,7 +169,7 @@ export interface components {
              * @description 平台错误码
              * @enum {string}
              */
-            code: "INVALID_REQUEST" | "INVALID_CLIENT" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "DUPLICATE_CONFLICT" | "INVALID_STATE" | "MATERIAL_HASH_MISMATCH" | "MATERIAL_NOT_FOUND" | "MATERIAL_TYPE_UNSUPPORTED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+            code: "INVALID_REQUEST" | "INVALID_CLIENT" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "DUPLICATE_CONFLICT" | "INVALID_STATE" | "ALREADY_DECIDED" | "MATERIAL_HASH_MISMATCH" | "MATERIAL_NOT_FOUND" | "MATERIAL_TYPE_UNSUPPORTED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
             message: string;
             details?: {
                 field: string;
@@ -169,10 +193,15 @@ export interface components {
         MaterialId: string;
         /**
          * @description 徐汇区办件状态：RECEIVED 已接收待预审；ACCEPTED 已受理；SUPPLEMENT_REQUIRED 需补齐补正；
-         *     SUPPLEMENTED 已补正待复审；COMPLETED 已办结；REJECTED 不予受理
+         *     SUPPLEMENTED 已补正待复审；COMPLETED 已办结；REJECTED 不予受理；WITHDRAWN 申请人已撤回
          * @enum {string}
          */
-        ApplicationStatus: "RECEIVED" | "ACCEPTED" | "SUPPLEMENT_REQUIRED" | "SUPPLEMENTED" | "COMPLETED" | "REJECTED";
+        ApplicationStatus: "RECEIVED" | "ACCEPTED" | "SUPPLEMENT_REQUIRED" | "SUPPLEMENTED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
+        /**
+         * @description 状态历史与回调中的状态：收件与部门的决定（撤回不在其中，见 withdrawApplication）
+         * @enum {string}
+         */
+        EventStatus: "RECEIVED" | "ACCEPTED" | "SUPPLEMENT_REQUIRED" | "SUPPLEMENTED" | "COMPLETED" | "REJECTED";
         TokenRequest: {
             /** @constant */
             grant_type: "client_credentials";
@@ -291,6 +320,19 @@ export interface components {
             status: components["schemas"]["ApplicationStatus"];
             receivedAt: components["schemas"]["DateTime"];
         };
+        WithdrawalRequest: {
+            externalCaseNo: components["schemas"]["ExternalCaseNo"];
+            /** @description 申请人撤回理由 */
+            reason: string;
+            requestedAt: components["schemas"]["DateTime"];
+        };
+        WithdrawalReceipt: {
+            applicationId: components["schemas"]["ApplicationId"];
+            externalCaseNo: components["schemas"]["ExternalCaseNo"];
+            /** @constant */
+            status: "WITHDRAWN";
+            withdrawnAt: components["schemas"]["DateTime"];
+        };
         ApplicationSummary: {
             applicationId: components["schemas"]["ApplicationId"];
             externalCaseNo: components["schemas"]["ExternalCaseNo"];
@@ -318,7 +360,7 @@ export interface components {
             occurredAt: components["schemas"]["DateTime"];
             applicationId: components["schemas"]["ApplicationId"];
             externalCaseNo: components["schemas"]["ExternalCaseNo"];
-            status: components["schemas"]["ApplicationStatus"];
+            status: components["schemas"]["EventStatus"];
             supplement?: components["schemas"]["SupplementNotice"];
             rejection?: components["schemas"]["Rejection"];
             result?: components["schemas"]["Result"];
@@ -648,6 +690,50 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["ServerError"];
+        };
+    };
+    withdrawApplication: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 幂等键，由调用方为每次业务提交生成且重试时保持不变；保留 24 小时。 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                applicationId: components["parameters"]["ApplicationIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawalRequest"];
+            };
+        };
+        responses: {
+            /** @description 已撤回 */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawalReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description 已作出决定，不能撤回（`ALREADY_DECIDED`，`details[0].message` 为当前状态），或同一幂等键提交了不同内容（`DUPLICATE_CONFLICT`） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["ServerError"];
         };

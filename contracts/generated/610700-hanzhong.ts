@@ -79,6 +79,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/zwfw/kstb/v1/cxsq": {
+        parameters: {
+            query?: never;
+            header: {
+                appKey: components["parameters"]["AppKeyHeader"];
+                timestamp: components["parameters"]["TimestampHeader"];
+                nonce: components["parameters"]["NonceHeader"];
+                sign: components["parameters"]["SignHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回申请
+         * @description 申请人在作出决定前撤回申请。办理状态为 1、2、3、11、12 时撤回成功，办理状态变为 13（申请人撤回），流水记录
+         *     中增加一条 13 的记录，此后不再作出决定；已办结（4）或不予受理（5）时返回 3008，`data.blzt` 为当前状态。
+         *     撤回与部门决定以平台记录的先后为准。
+         */
+        post: operations["cxsq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/zwfw/kstb/v1/cxzt": {
         parameters: {
             query?: never;
@@ -165,10 +192,10 @@ export interface components {
          */
         Zjlx: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "49" | "99";
         /**
-         * @description 办理状态：1 收件，2 受理，3 审核，4 办结，5 不予受理，11 补齐补正，12 挂起，99 其他
+         * @description 办理状态：1 收件，2 受理，3 审核，4 办结，5 不予受理，11 补齐补正，12 挂起，13 申请人撤回，99 其他
          * @enum {string}
          */
-        Blzt: "1" | "2" | "3" | "4" | "5" | "11" | "12" | "99";
+        Blzt: "1" | "2" | "3" | "4" | "5" | "11" | "12" | "13" | "99";
         /**
          * @description 是否标志：0 否，1 是
          * @enum {string}
@@ -253,6 +280,25 @@ export interface components {
             qqlsh: components["schemas"]["Qqlsh"];
             bjbh: components["schemas"]["Bjbh"];
             cllb: components["schemas"]["Cllb"];
+        };
+        CxsqRequest: {
+            qqlsh: components["schemas"]["Qqlsh"];
+            sblsh: components["schemas"]["Sblsh"];
+            bjbh: components["schemas"]["Bjbh"];
+            /** @description 撤回原因 */
+            cxyy: string;
+            sqsj: components["schemas"]["Sj"];
+        };
+        CxsqReply: {
+            /** @constant */
+            code: "0";
+            msg: string;
+            data: {
+                sblsh: components["schemas"]["Sblsh"];
+                /** @constant */
+                blzt: "13";
+                cxsj: components["schemas"]["Sj"];
+            };
         };
         CxztRequest: {
             sblsh: components["schemas"]["Sblsh"];
@@ -595,6 +641,57 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["SbReply"] | components["schemas"]["BusinessErrorReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Failure"];
+        };
+    };
+    cxsq: {
+        parameters: {
+            query?: never;
+            header: {
+                appKey: components["parameters"]["AppKeyHeader"];
+                timestamp: components["parameters"]["TimestampHeader"];
+                nonce: components["parameters"]["NonceHeader"];
+                sign: components["parameters"]["SignHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "qqlsh": "job-8c21:cxsq",
+                 *       "sblsh": "SB61070020261122000001",
+                 *       "bjbh": "330681-20261122-K7Q2M9XA",
+                 *       "cxyy": "申请人不再办理",
+                 *       "sqsj": "20261123090000"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CxsqRequest"];
+            };
+        };
+        responses: {
+            /** @description 成功或业务拒绝（以 code 区分） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "3008",
+                     *       "msg": "已办结或不予受理，不能撤回",
+                     *       "data": {
+                     *         "blzt": "4"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CxsqReply"] | components["schemas"]["BusinessErrorReply"];
                 };
             };
             400: components["responses"]["BadRequest"];

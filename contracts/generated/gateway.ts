@@ -201,6 +201,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤件（办理地已收到的办件，经办理地撤件接口）
+         * @description The applicant asks to withdraw a case the partner region already has (已转递 or 已受理). The region's cancel operation is queued with the case in one durable write and sent with retries; the answer comes back on the case's `withdrawal`: `withdrawn` (the case becomes 已撤回 on both sides) or `refused` (the region had already decided: the case keeps the region's decision, which reaches it as usual). A withdrawal that races the region's decision ends in the region's answer: whichever the region recorded first. Only regions whose contract has a cancel operation offer this (`WITHDRAWAL_UNSUPPORTED` otherwise); a cancel that cannot be delivered is dead-lettered like a handoff and can be retried.
+         */
+        post: operations["withdrawHandedOffCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{caseId}/deliver": {
         parameters: {
             query?: never;
@@ -796,7 +818,7 @@ export interface components {
          * @description every error code the gateway answers with (see the table in info.description)
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MULTIPART_MALFORMED" | "HTTP_MALFORMED" | "HEADERS_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "METHOD_NOT_ALLOWED" | "SERVER_BUSY" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "REGION_CODE_INVALID" | "UNKNOWN_ITEM" | "MATERIALS_MISSING" | "MATERIAL_UNKNOWN" | "MATERIAL_TYPE_UNSUPPORTED" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "FORBIDDEN" | "CASE_OUT_OF_REGION" | "CASE_NOT_FOUND" | "HANDOFF_NOT_FOUND" | "NOT_FOUND" | "ILLEGAL_TRANSITION" | "HANDOFF_NOT_DEAD" | "CONCURRENT_UPDATE" | "IDEMPOTENCY_CONFLICT" | "PARTNER_UNKNOWN" | "SIGNATURE_INVALID" | "TIMESTAMP_STALE" | "NONCE_REPLAYED" | "RATE_LIMITED" | "PARTNER_UNAVAILABLE" | "PARTNER_REJECTED" | "PARTNER_CONTRACT_VIOLATION" | "NOT_READY" | "INTERNAL" | "DOCUMENT_NOT_FOUND" | "ANCHOR_NOT_FOUND" | "DOCUMENT_NOT_REPRINTABLE" | "DOCUMENT_NOT_PDF" | "DOCUMENT_INTEGRITY_FAILED" | "SESSION_NOT_FOUND" | "SESSION_ENDED" | "SESSION_WITHOUT_CASE" | "INVITATION_REQUIRED" | "JOIN_CODE_INVALID" | "JOIN_EXPIRED" | "REMOTE_WINDOW_DISABLED" | "SESSION_HOST_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MULTIPART_MALFORMED" | "HTTP_MALFORMED" | "HEADERS_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "METHOD_NOT_ALLOWED" | "SERVER_BUSY" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "REGION_CODE_INVALID" | "UNKNOWN_ITEM" | "MATERIALS_MISSING" | "MATERIAL_UNKNOWN" | "MATERIAL_TYPE_UNSUPPORTED" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "FORBIDDEN" | "CASE_OUT_OF_REGION" | "CASE_NOT_FOUND" | "HANDOFF_NOT_FOUND" | "NOT_FOUND" | "ILLEGAL_TRANSITION" | "HANDOFF_NOT_DEAD" | "WITHDRAWAL_EXISTS" | "WITHDRAWAL_UNSUPPORTED" | "CONCURRENT_UPDATE" | "IDEMPOTENCY_CONFLICT" | "PARTNER_UNKNOWN" | "SIGNATURE_INVALID" | "TIMESTAMP_STALE" | "NONCE_REPLAYED" | "RATE_LIMITED" | "PARTNER_UNAVAILABLE" | "PARTNER_REJECTED" | "PARTNER_CONTRACT_VIOLATION" | "NOT_READY" | "INTERNAL" | "DOCUMENT_NOT_FOUND" | "ANCHOR_NOT_FOUND" | "DOCUMENT_NOT_REPRINTABLE" | "DOCUMENT_NOT_PDF" | "DOCUMENT_INTEGRITY_FAILED" | "SESSION_NOT_FOUND" | "SESSION_ENDED" | "SESSION_WITHOUT_CASE" | "INVITATION_REQUIRED" | "JOIN_CODE_INVALID" | "JOIN_EXPIRED" | "REMOTE_WINDOW_DISABLED" | "SESSION_HOST_UNAVAILABLE";
         CreateSessionRequest: {
             /** @description the case to assist with; absent for a walk-in (无办件帮办) */
             caseId?: string;
@@ -1089,6 +1111,18 @@ export interface components {
                 reason?: string;
                 at?: string;
             };
+            /** @description 撤件 of a case the partner region already has (withdrawHandedOffCase): `requested` while the partner's cancel operation is queued or retried, then its answer: `withdrawn` (the case is 已撤回 on both sides) or `refused` (the partner had already decided; the case keeps its decision) */
+            withdrawal?: null | {
+                /** @enum {string} */
+                state: "requested" | "withdrawn" | "refused";
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                /** Format: date-time */
+                answeredAt?: string | null;
+                /** @description the partner's reason for refusing */
+                refusal?: string | null;
+            };
             handoffs: components["schemas"]["HandoffJob"][];
             /** @description inbound cases - the partner's 办件编号 */
             partnerCaseNo?: string | null;
@@ -1233,6 +1267,14 @@ export interface components {
             supplement?: null | {
                 missing?: string[];
                 requestedAt?: string;
+            };
+            /** @description 撤件 of a case the partner region had (see withdrawHandedOffCase), in words for the applicant */
+            withdrawal?: null | {
+                /** @enum {string} */
+                state?: "requested" | "withdrawn" | "refused";
+                stateLabel?: string;
+                requestedAt?: string;
+                answeredAt?: string | null;
             };
             result?: null | {
                 documentName?: string;
@@ -1902,6 +1944,40 @@ export interface operations {
         responses: {
             /** @description 已撤回 */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    withdrawHandedOffCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 申请人撤件理由 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 撤件申请已记录，正在发往办理地 (see `withdrawal`) */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import axios, { type AxiosInstance } from 'axios';
 import { ConfigError, type Config } from './config.js';
 import type { Core, PartnerDirectory } from './deps.js';
-import type { PartnerModule } from './ports/partner.js';
+import type { PartnerAdapter, PartnerModule } from './ports/partner.js';
 import { createLogger, type Logger } from './log.js';
 import { createMetrics } from './metrics.js';
 import { KeyringError, openKeyringFile, openStore, type Keyring, type SqlDatabase, type SqlTarget } from './store/index.js';
@@ -69,8 +69,23 @@ async function loadPiiKeys(config: Config): Promise<Keyring> {
 }
 
 export function partnerDirectory(modules: readonly PartnerModule[], config: Config): PartnerDirectory {
-  const adapters = new Map(modules.map((m) => [m.region, m.createAdapter(config.partners[m.region] ?? {})]));
+  const adapters = new Map(modules.map((m) => {
+    const callbackUrl = `${config.publicBaseUrl.replace(/\/+$/, '')}/api/inbound/partners/${m.region}/callback`;
+    const adapter = m.createAdapter(config.partners[m.region] ?? {}, { callbackUrl });
+    assertCapabilitiesMet(adapter);
+    return [m.region, adapter] as const;
+  }));
   return { get: (region) => adapters.get(region), list: () => [...adapters.values()] };
+}
+
+/** an adapter has the methods its declared capabilities need: a wrong declaration stops the start, naming it */
+function assertCapabilitiesMet(a: PartnerAdapter): void {
+  const missing = [
+    ...(a.capabilities.cancel && !a.cancel ? ['cancel'] : []),
+    ...(a.capabilities.statusBy === 'polling' && !a.pollStatus ? ['pollStatus'] : []),
+    ...(a.capabilities.statusBy === 'callback' ? (['verifyCallback', 'parseCallback', 'callbackReply'] as const).filter((k) => !a[k]) : []),
+  ];
+  if (missing.length > 0) throw new Error(`partner ${a.region} declares capabilities its adapter lacks: ${missing.join(', ')}`);
 }
 
 export async function startGateway(opts: StartOptions): Promise<RunningGateway> {

@@ -3,18 +3,18 @@
 // handoff's key, so a repeat at any step returns what the first attempt got and creates nothing new.
 import { loadContract } from '../../gateway/src/contracts/contract.js';
 import {
-  PartnerFailure, type HandoffAck, type HandoffRequest, type OutboundCase, type PartnerAdapter, type PartnerContext,
-  type PartnerSettings, type PartnerStatusUpdate,
+  PartnerFailure, type CancelAnswer, type CancelRequest, type HandoffAck, type HandoffRequest, type OutboundCase,
+  type PartnerAdapter, type PartnerContext, type PartnerSettings, type PartnerStatusUpdate,
 } from '../../gateway/src/ports/partner.js';
 import { parseXhCallback, verifyXhCallback, xhCallbackReply } from './callbacks.js';
 import { assertValid, XhClient } from './client.js';
 import {
-  fromGetApplicationResponse, toHandoffAck, toSubmitApplicationRequest, toSubmitSupplementRequest, toUploadMaterialRequest,
+  fromGetApplicationResponse, fromWithdrawApplicationResponse, toHandoffAck, toWithdrawApplicationRequest, toSubmitApplicationRequest, toSubmitSupplementRequest, toUploadMaterialRequest,
   UnmappedCodeError,
 } from './mapping.js';
 import {
   CONTRACT_FILE, REGION, REGION_NAME, type XhApplication, type XhApplicationList, type XhApplicationReceipt,
-  type XhMaterialReceipt, type XhSupplementReceipt,
+  type XhMaterialReceipt, type XhSupplementReceipt, type XhWithdrawalReceipt,
 } from './types.js';
 
 const contract = loadContract(CONTRACT_FILE);
@@ -125,14 +125,31 @@ async function pollStatus(client: XhClient, partnerRef: string, caseNo: string, 
   return mapped(() => fromGetApplicationResponse(app));
 }
 
+/** operationId withdrawApplication: 200 withdrawn, or 409 ALREADY_DECIDED (an answer, not a failure) */
+async function cancel(client: XhClient, req: CancelRequest, ctx: PartnerContext): Promise<CancelAnswer> {
+  assertValid('applicationId', contract.validateSchema('ApplicationId', req.partnerRef));
+  const { status, body } = await client.answer<XhWithdrawalReceipt>(ctx, {
+    operationId: 'withdrawApplication', method: 'POST', path: `/api/v1/applications/${req.partnerRef}/withdrawal`, ok: 200,
+    idempotencyKey: req.idempotencyKey, json: mapped(() => toWithdrawApplicationRequest(req)),
+  }, [409]);
+  if (status === 409 && (body as { code?: string }).code !== 'ALREADY_DECIDED') {
+    throw new PartnerFailure('PARTNER_REJECTED', `徐汇区 refused withdrawApplication: ${(body as { code: string }).code} ${(body as { message: string }).message}`, false);
+  }
+  if ('externalCaseNo' in body && body.externalCaseNo !== req.caseNo) {
+    throw new PartnerFailure('PARTNER_CONTRACT_VIOLATION', `徐汇区 withdrew ${body.externalCaseNo} for ${req.caseNo}`, false);
+  }
+  return mapped(() => fromWithdrawApplicationResponse(status, body));
+}
+
 export function createAdapter(settings: PartnerSettings): PartnerAdapter {
   const client = new XhClient({ url: setting(settings, 'URL'), clientId: setting(settings, 'CLIENT_ID'), clientSecret: setting(settings, 'CLIENT_SECRET') });
   const webhookSecret = setting(settings, 'WEBHOOK_SECRET');
   return {
     region: REGION,
     name: REGION_NAME,
-    statusBy: 'callback',
+    capabilities: { supplement: true, cancel: true, statusBy: 'callback', results: 'inline' },
     deliver: (req, ctx) => deliver(client, req, ctx),
+    cancel: (req, ctx) => cancel(client, req, ctx),
     pollStatus: (partnerRef, caseNo, ctx) => pollStatus(client, partnerRef, caseNo, ctx),
     // the webhook's result document is at most 14,000,000 base64 characters (its contract)
     callbackMaxBytes: 15 * 1024 * 1024,

@@ -6,7 +6,7 @@ import { sampleOutboundCase, TINY_PDF, sha256, VALID_ID_NUMBER } from '../../tes
 import {
   CASE_KIND_TO_XH, fromGetApplicationResponse, fromStatusEvent, fromXhDateTime, fromXhDelivery, HANDLING_FORM_TO_XH,
   toCanonicalStatus, toHandoffAck, toSubmitApplicationRequest, toSubmitSupplementRequest, toUploadMaterialRequest,
-  toXhDateTime, toXhIdType, toXhResultDelivery,
+  toXhDateTime, toXhIdType, toXhResultDelivery, toWithdrawApplicationRequest, fromWithdrawApplicationResponse,
 } from './mapping.js';
 import type { XhDeliveryMethod, XhStatusEvent } from './types.js';
 
@@ -253,5 +253,23 @@ describe('fromGetApplicationResponse (operationId getApplication)', () => {
       ['evt_XH20261122100004000001_01', 'forwarded', '2026-11-22T02:00:04.000Z'],
       ['evt_XH20261122100004000001_02', 'accepted', '2026-11-23T01:30:00.000Z'],
     ]);
+  });
+});
+
+describe('toWithdrawApplicationRequest and its answer (operationId withdrawApplication)', () => {
+  const req = { caseNo: '330681-20261122-K7Q2M9XA', partnerRef: 'XH20261122100004000001', idempotencyKey: '330681-20261122-K7Q2M9XA:310104:cancel', reason: '申请人不再办理', requestedAt: '2026-11-23T01:00:00.000Z' };
+
+  test('the request carries our 办件编号, the reason and the time in 徐汇区 form, and holds to the contract', () => {
+    const body = toWithdrawApplicationRequest(req);
+    expect(body).toEqual({ externalCaseNo: req.caseNo, reason: '申请人不再办理', requestedAt: '2026-11-23T09:00:00+08:00' });
+    expect(contract.validateRequest('withdrawApplication', body)).toEqual([]);
+  });
+
+  test.each<[string, { given: [number, unknown]; want: unknown }]>([
+    ['200 is withdrawn', { given: [200, { applicationId: req.partnerRef, externalCaseNo: req.caseNo, status: 'WITHDRAWN', withdrawnAt: '2026-11-23T09:00:05+08:00' }], want: { outcome: 'withdrawn', partnerStatus: 'WITHDRAWN', occurredAt: '2026-11-23T01:00:05.000Z' } }],
+    ['409 ALREADY_DECIDED names the decision', { given: [409, { code: 'ALREADY_DECIDED', message: '办件已办结，不能撤回', details: [{ field: 'status', message: 'COMPLETED' }] }], want: { outcome: 'refused', partnerStatus: 'COMPLETED', reason: '办件已办结，不能撤回', decided: 'completed' } }],
+    ['409 without a known status keeps the code', { given: [409, { code: 'ALREADY_DECIDED', message: '不能撤回' }], want: { outcome: 'refused', partnerStatus: 'ALREADY_DECIDED', reason: '不能撤回' } }],
+  ])('%s', (_name, { given, want }) => {
+    expect(fromWithdrawApplicationResponse(given[0], given[1] as never)).toEqual(want);
   });
 });

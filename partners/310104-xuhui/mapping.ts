@@ -3,12 +3,12 @@
 // A code with no entry is an error, never a default: a wrong 证件类型 or status must not travel silently.
 import type { ApplicantKind, CaseKind, Delivery, HandlingForm, IdType } from '../../gateway/src/domain/case.js';
 import type {
-  HandoffAck, OutboundCase, OutboundMaterial, PartnerReportedStatus, PartnerStatusUpdate,
+  CancelAnswer, CancelRequest, HandoffAck, OutboundCase, OutboundMaterial, PartnerReportedStatus, PartnerStatusUpdate,
 } from '../../gateway/src/ports/partner.js';
 import type {
   XhApplication, XhApplicationReceipt, XhApplicationRequest, XhCaseType, XhChannel,
   XhDeliveryMethod, XhIdType, XhMaterialRef, XhMaterialUploadFields, XhStatus, XhStatusEvent,
-  XhSupplementReceipt, XhSupplementRequest,
+  XhSupplementReceipt, XhSupplementRequest, XhError, XhWithdrawalReceipt, XhWithdrawalRequest,
 } from './types.js';
 
 export class UnmappedCodeError extends Error {
@@ -48,6 +48,7 @@ export const XH_STATUS_TO_CANONICAL: Readonly<Record<XhStatus, PartnerReportedSt
   SUPPLEMENTED: 'forwarded',
   COMPLETED: 'completed',
   REJECTED: 'rejected',
+  WITHDRAWN: 'withdrawn',
 };
 
 export const toCanonicalStatus = (code: string): PartnerReportedStatus => lookup('徐汇区办件状态', XH_STATUS_TO_CANONICAL, code);
@@ -133,6 +134,23 @@ export function toSubmitApplicationRequest(c: OutboundCase, materialIds: Readonl
 /** operationId submitSupplement: the complete material list after 补正 (徐汇区 replaces its list with it) */
 export function toSubmitSupplementRequest(c: OutboundCase, materialIds: ReadonlyMap<string, string>): XhSupplementRequest {
   return { externalCaseNo: c.caseNo, materials: toMaterialRefs(c, materialIds) };
+}
+
+/** operationId withdrawApplication: the applicant's 撤件, with our 办件编号 for 徐汇区 to check */
+export function toWithdrawApplicationRequest(req: CancelRequest): XhWithdrawalRequest {
+  return { externalCaseNo: req.caseNo, reason: req.reason, requestedAt: toXhDateTime(req.requestedAt) };
+}
+
+/** withdrawApplication's answer: 200 WITHDRAWN, or 409 ALREADY_DECIDED naming the status it decided */
+export function fromWithdrawApplicationResponse(status: number, body: XhWithdrawalReceipt | XhError): CancelAnswer {
+  if (status === 200 && 'withdrawnAt' in body) return { outcome: 'withdrawn', partnerStatus: body.status, occurredAt: fromXhDateTime(body.withdrawnAt) };
+  const e = body as XhError;
+  const decided = e.details?.find((d) => d.field === 'status')?.message;
+  const known = decided !== undefined && decided in XH_STATUS_TO_CANONICAL ? decided as XhStatus : undefined;
+  return {
+    outcome: 'refused', partnerStatus: known ?? e.code, reason: e.message,
+    ...(known ? { decided: XH_STATUS_TO_CANONICAL[known] } : {}),
+  };
 }
 
 /** the receipt of submitApplication / submitSupplement as our acknowledgement */

@@ -4,8 +4,8 @@ import multer from 'multer';
 import type { Express, RequestHandler, Response } from 'express';
 import type { SimKit } from '../_kit/sim-server.js';
 import { answeredFromLedger, checkBody, contract, idempotencyKey, reply, sendError } from './sim-http.js';
-import { randomId, sha256Hex, type StoredApplication, type StoredMaterial, type XhState } from './sim-state.js';
-import type { XhApplicationRequest, XhMaterialRef, XhSupplementRequest } from './types.js';
+import { randomId, sha256Hex, WITHDRAWABLE, type StoredApplication, type StoredMaterial, type XhState } from './sim-state.js';
+import type { XhApplicationRequest, XhMaterialRef, XhSupplementRequest, XhWithdrawalRequest } from './types.js';
 
 const MEDIA_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 const upload = multer({ storage: multer.memoryStorage(), defParamCharset: 'utf8', limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
@@ -115,6 +115,34 @@ export function mountApi(app: Express, kit: SimKit, state: XhState, bearer: Requ
     found.materials = materials;
     state.change(found, 'SUPPLEMENTED');
     reply(kit, res, key, fingerprint, 201, { applicationId, supplementId: randomId('sup'), status: found.status, receivedAt: found.updatedAt });
+  });
+
+  mountWithdrawal(app, kit, state, bearer);
+}
+
+/** operationId withdrawApplication: withdrawn while nothing is decided; whichever the platform records first wins */
+function mountWithdrawal(app: Express, kit: SimKit, state: XhState, bearer: RequestHandler): void {
+  app.post('/api/v1/applications/:applicationId/withdrawal', bearer, (req, res) => {
+    const key = idempotencyKey(req, res);
+    if (key === undefined || !checkBody(res, 'withdrawApplication', req.body)) return;
+    const body = req.body as XhWithdrawalRequest;
+    const applicationId = String(req.params.applicationId);
+    const fingerprint = { operation: 'withdrawApplication', applicationId, body };
+    if (answeredFromLedger(kit, res, key, fingerprint)) return;
+    const found = state.applications.get(applicationId);
+    if (!found) return sendError(res, 404, 'NOT_FOUND', `申报 ${applicationId} 不存在`);
+    if (found.externalCaseNo !== body.externalCaseNo) {
+      return sendError(res, 400, 'INVALID_REQUEST', '办件编号与申报不符', [{ field: '/externalCaseNo', message: `application ${applicationId} is ${found.externalCaseNo}` }]);
+    }
+    if (!WITHDRAWABLE.has(found.status)) {
+      // the refusal is an answer the caller acts on: recorded in the ledger like a success
+      return reply(kit, res, key, fingerprint, 409, { code: 'ALREADY_DECIDED', message: found.status === 'REJECTED' ? '办件已作出不予受理决定，不能撤回' : '办件已办结，不能撤回', details: [{ field: 'status', message: found.status }] });
+    }
+    const at = state.nowText();
+    found.status = 'WITHDRAWN';
+    found.updatedAt = at;
+    found.withdrawal = { reason: body.reason, requestedAt: body.requestedAt, withdrawnAt: at };
+    reply(kit, res, key, fingerprint, 200, { applicationId, externalCaseNo: found.externalCaseNo, status: 'WITHDRAWN', withdrawnAt: at });
   });
 }
 

@@ -26,6 +26,8 @@ export interface StoredApplication {
   request: XhApplicationRequest;
   materials: StoredMaterial[];
   events: XhStatusEvent[];
+  /** the applicant's 撤件, once it succeeded */
+  withdrawal?: { reason: string; requestedAt: string; withdrawnAt: string };
 }
 
 /** XhState as plain data, for the simulator's state file */
@@ -35,7 +37,7 @@ export interface XhSnapshot {
   applications: StoredApplication[];
 }
 
-const EVENT_TYPE: Record<XhStatus, XhEventType> = {
+const EVENT_TYPE: Record<Exclude<XhStatus, 'WITHDRAWN'>, XhEventType> = {
   RECEIVED: 'application.received',
   ACCEPTED: 'application.accepted',
   SUPPLEMENT_REQUIRED: 'application.supplement_required',
@@ -86,7 +88,9 @@ export class XhState {
 
   /** move the application to `status` and record the change; the event id is fixed once made, so a
    *  re-sent callback carries the same id */
-  change(app: StoredApplication, status: XhStatus, extra: Partial<XhStatusEvent> = {}): XhStatusEvent {
+  change(app: StoredApplication, status: Exclude<XhStatus, 'WITHDRAWN'>, extra: Partial<XhStatusEvent> = {}): XhStatusEvent {
+    // a department decides nothing on a withdrawn application: the withdrawal came first
+    if (app.status === 'WITHDRAWN') throw Object.assign(new Error(`申报 ${app.applicationId} 已撤回，不能再作出决定`), { status: 409 });
     const at = this.nowText();
     const event: XhStatusEvent = {
       eventId: `evt_${app.applicationId}_${String(app.events.length + 1).padStart(2, '0')}`,
@@ -104,10 +108,13 @@ export class XhState {
   }
 }
 
+/** statuses from which the applicant may still withdraw: nothing decided yet */
+export const WITHDRAWABLE: ReadonlySet<XhStatus> = new Set(['RECEIVED', 'ACCEPTED', 'SUPPLEMENT_REQUIRED', 'SUPPLEMENTED']);
+
 const badDecision = (message: string): Error => Object.assign(new Error(message), { status: 400 });
 
 /** what a department decision means in 徐汇区's terms */
-export function decisionEvent(d: Decision, applicationId: string): { status: XhStatus; extra: Partial<XhStatusEvent> } {
+export function decisionEvent(d: Decision, applicationId: string): { status: Exclude<XhStatus, 'WITHDRAWN'>; extra: Partial<XhStatusEvent> } {
   switch (d.to) {
     case 'accepted':
       return { status: 'ACCEPTED', extra: {} };

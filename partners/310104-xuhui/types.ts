@@ -5,7 +5,7 @@ export const CONTRACT_FILE = 'partners/310104-xuhui.yaml';
 export const REGION = '310104';
 export const REGION_NAME = '上海市徐汇区';
 
-export type XhStatus = 'RECEIVED' | 'ACCEPTED' | 'SUPPLEMENT_REQUIRED' | 'SUPPLEMENTED' | 'COMPLETED' | 'REJECTED';
+export type XhStatus = 'RECEIVED' | 'ACCEPTED' | 'SUPPLEMENT_REQUIRED' | 'SUPPLEMENTED' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN';
 export type XhIdType =
   | 'ID_CARD' | 'TEMP_ID_CARD' | 'HOUSEHOLD_REGISTER' | 'PASSPORT' | 'TW_PERMIT' | 'HKMO_PERMIT'
   | 'FOREIGN_PR_CARD' | 'USCC' | 'OTHER';
@@ -94,6 +94,19 @@ export interface XhSupplementReceipt {
   supplementId: string;
   status: XhStatus;
   receivedAt: string;
+}
+
+export interface XhWithdrawalRequest {
+  externalCaseNo: string;
+  reason: string;
+  requestedAt: string;
+}
+
+export interface XhWithdrawalReceipt {
+  applicationId: string;
+  externalCaseNo: string;
+  status: 'WITHDRAWN';
+  withdrawnAt: string;
 }
 
 export interface XhApplicationSummary {

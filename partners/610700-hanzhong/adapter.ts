@@ -2,15 +2,16 @@
 // each with its own qqlsh derived from the idempotency key, so repeating the delivery after a failure at
 // any step makes 汉中 answer the steps it already has from its ledger and create nothing twice.
 import {
-  PartnerFailure, type HandoffAck, type HandoffRequest, type PartnerAdapter, type PartnerContext, type PartnerSettings,
+  PartnerFailure, type CancelAnswer, type CancelRequest, type HandoffAck, type HandoffRequest, type PartnerAdapter,
+  type PartnerContext, type PartnerSettings,
   type PartnerStatusUpdate,
 } from '../../gateway/src/ports/partner.js';
-import { assertValidRequest, callOperation, type ClientConfig } from './client.js';
+import { assertValidRequest, callForReply, callOperation, type ClientConfig } from './client.js';
 import {
-  bqbzQqlsh, clscQqlsh, fromBlzt, fromCxztData, fromJgxzData, sbQqlsh, toBqbzRequest, toClscRequest, toCxztRequest,
+  bqbzQqlsh, clscQqlsh, fromBlzt, fromCxsqReply, toCxsqRequest, fromCxztData, fromJgxzData, sbQqlsh, toBqbzRequest, toClscRequest, toCxztRequest,
   toJgxzRequest, toSbRequest,
 } from './mapping.js';
-import type { ClscData, CxztData, JgxzData, SbData } from './types.js';
+import type { ClscData, CxsqData, CxztData, JgxzData, SbData } from './types.js';
 
 export const REGION = '610700';
 export const NAME = '陕西省汉中市';
@@ -67,7 +68,21 @@ export function createAdapter(settings: PartnerSettings): PartnerAdapter {
     }));
   }
 
-  return { region: REGION, name: NAME, statusBy: 'polling', deliver, pollStatus };
+  /** operationId cxsq: 0 withdrawn, 3008 already decided (an answer, not a failure) */
+  async function cancel(req: CancelRequest, ctx: PartnerContext): Promise<CancelAnswer> {
+    const reply = await callForReply<CxsqData>(cfg, ctx, 'cxsq', toCxsqRequest(req), ['3008']);
+    if (reply.code === '0' && reply.data?.sblsh !== req.partnerRef) {
+      throw new PartnerFailure('PARTNER_CONTRACT_VIOLATION', `汉中撤回了申报 ${reply.data?.sblsh ?? '?'}，不是 ${req.partnerRef}`, false);
+    }
+    return fromCxsqReply(reply);
+  }
+
+  return {
+    region: REGION, name: NAME,
+    // results come as a file number (jgwjbh) that jgxz downloads
+    capabilities: { supplement: true, cancel: true, statusBy: 'polling', results: 'reference' },
+    deliver, pollStatus, cancel,
+  };
 }
 
 function finalStep(req: HandoffRequest): { operationId: 'sb' | 'bqbz'; build(clbh: ReadonlyMap<string, string>): unknown } {

@@ -25,6 +25,14 @@ export function assertValidRequest(operationId: string, body: unknown): void {
 }
 
 export async function callOperation<T>(cfg: ClientConfig, ctx: PartnerContext, operationId: string, body: unknown): Promise<T> {
+  return (await callForReply<T>(cfg, ctx, operationId, body, [])).data as T;
+}
+
+/**
+ * Like callOperation, but a business code the contract defines as an answer to act on (3008 to a 撤销申请:
+ * already decided) is returned with the success reply instead of thrown.
+ */
+export async function callForReply<T>(cfg: ClientConfig, ctx: PartnerContext, operationId: string, body: unknown, answers: readonly string[]): Promise<Reply<T>> {
   assertValidRequest(operationId, body);
   const op = contract.operation(operationId);
   const url = `${cfg.baseUrl.replace(/\/+$/, '')}${op.path}`;
@@ -52,10 +60,10 @@ export async function callOperation<T>(cfg: ClientConfig, ctx: PartnerContext, o
     throw new PartnerFailure('PARTNER_UNAVAILABLE', `汉中 ${operationId} 无法连接: ${error}`, true);
   }
   ctx.record({ ...exchange, status, responseSha256: sha256(raw), durationMs: ctx.now().getTime() - started });
-  return interpret<T>(operationId, status, raw);
+  return interpret<T>(operationId, status, raw, answers);
 }
 
-function interpret<T>(operationId: string, status: number, raw: string): T {
+function interpret<T>(operationId: string, status: number, raw: string, answers: readonly string[]): Reply<T> {
   const reply = parseJson(raw);
   const code = typeof reply?.code === 'string' ? ` [${reply.code}]` : '';
   if (status === 429 || status >= 500) {
@@ -68,7 +76,7 @@ function interpret<T>(operationId: string, status: number, raw: string): T {
   if (errors.length > 0) {
     throw new PartnerFailure('PARTNER_CONTRACT_VIOLATION', `汉中 ${operationId} 应答不符合接口约定 (HTTP ${status}): ${fieldList(errors)}`, false);
   }
-  if (status === 200 && reply.code === '0') return reply.data as T;
+  if (status === 200 && (reply.code === '0' || answers.includes(reply.code))) return reply as Reply<T>;
   const detail = `汉中 ${operationId}${code} ${reply.msg}${fieldsOf(reply)}`;
   // 400 means 汉中 reads its contract differently from us: a contract problem, not a refusal of the case
   if (status === 400) throw new PartnerFailure('PARTNER_CONTRACT_VIOLATION', detail, false);

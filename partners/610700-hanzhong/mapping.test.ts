@@ -3,7 +3,8 @@ import type { IdType } from '../../gateway/src/domain/case.js';
 import type { PartnerReportedStatus } from '../../gateway/src/ports/partner.js';
 import { sampleOutboundCase, sha256, TINY_PDF, TINY_PNG, VALID_ID_NUMBER } from '../../tests/support/fixtures.js';
 import {
-  fromBlzt, fromCxztData, fromJgxzData, fromWjlx, parseSj, formatSj, toBqbzRequest, toClscRequest, toSbRequest, toWjlx, toZjlx,
+  fromBlzt, fromCxsqReply, fromCxztData, fromJgxzData, fromWjlx, parseSj, formatSj, toBqbzRequest, toClscRequest, toCxsqRequest, toSbRequest,
+  toWjlx, toZjlx,
 } from './mapping.js';
 import { loadContract } from '../../gateway/src/contracts/contract.js';
 import { CONTRACT_FILE, type CxztData, type Lsjl } from './types.js';
@@ -212,5 +213,23 @@ describe('the contract file', () => {
     const ok = node.responses['200']?.content?.['application/json']?.example;
     expect(ok).toBeDefined();
     expect(contract.validateResponse(id, 200, ok)).toEqual([]);
+  });
+});
+
+describe('toCxsqRequest (cxsq, 撤回申请) and its answer', () => {
+  const req = { caseNo: '330681-20261122-K7Q2M9XA', partnerRef: 'SB61070020261122000001', idempotencyKey: '330681-20261122-K7Q2M9XA:610700:cancel', reason: '申请人不再办理', requestedAt: '2026-11-23T01:00:00.000Z' };
+
+  test('the request names the 申报流水号 and our 办件编号, its qqlsh derived from the key, and holds to the contract', () => {
+    const body = toCxsqRequest(req);
+    expect(body).toEqual({ qqlsh: `${req.idempotencyKey}:cxsq`, sblsh: req.partnerRef, bjbh: req.caseNo, cxyy: '申请人不再办理', sqsj: '20261123090000' });
+    expect(contract.validateRequest('cxsq', body)).toEqual([]);
+  });
+
+  test.each([
+    ['code 0 is withdrawn (blzt 13)', { given: { code: '0', msg: '成功', data: { sblsh: req.partnerRef, blzt: '13', cxsj: '20261123090005' } }, want: { outcome: 'withdrawn', partnerStatus: '13', occurredAt: '2026-11-23T01:00:05.000Z' } }],
+    ['3008 with blzt 4 is refused as 办结', { given: { code: '3008', msg: '已办结或不予受理，不能撤回', data: { blzt: '4' } }, want: { outcome: 'refused', partnerStatus: '4', reason: '已办结或不予受理，不能撤回', decided: 'completed' } }],
+    ['3008 with blzt 5 is refused as 不予受理', { given: { code: '3008', msg: '已办结或不予受理，不能撤回', data: { blzt: '5' } }, want: { outcome: 'refused', partnerStatus: '5', reason: '已办结或不予受理，不能撤回', decided: 'rejected' } }],
+  ])('%s', (_name, { given, want }) => {
+    expect(fromCxsqReply(given as never)).toEqual(want);
   });
 });

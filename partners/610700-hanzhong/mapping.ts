@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import type { Applicant, IdType } from '../../gateway/src/domain/case.js';
 import {
-  PartnerFailure, type OutboundCase, type OutboundMaterial, type PartnerReportedStatus, type PartnerResultDocument,
+  PartnerFailure, type CancelAnswer, type CancelRequest, type OutboundCase, type OutboundMaterial, type PartnerReportedStatus, type PartnerResultDocument,
   type PartnerStatusUpdate,
 } from '../../gateway/src/ports/partner.js';
-import type { Blzt, BqbzRequest, Cl, ClscRequest, CxztData, CxztRequest, JgxzData, JgxzRequest, Lsjl, SbRequest, Wjlx, Zjlx } from './types.js';
+import type { Blzt, BqbzRequest, Cl, ClscRequest, CxsqData, CxsqRequest, Reply, CxztData, CxztRequest, JgxzData, JgxzRequest, Lsjl, SbRequest, Wjlx, Zjlx } from './types.js';
 
 const unmapped = (table: string, code: string): PartnerFailure =>
   new PartnerFailure('PARTNER_CONTRACT_VIOLATION', `汉中代码表 ${table} 中没有代码 "${code}"`, false);
@@ -35,6 +35,7 @@ export const BLZT: Readonly<Record<Blzt, { mc: string; status: PartnerReportedSt
   '5': { mc: '不予受理', status: 'rejected' },
   '11': { mc: '补齐补正', status: 'needs_supplement' },
   '12': { mc: '挂起', status: 'accepted' },
+  '13': { mc: '申请人撤回', status: 'withdrawn' },
   '99': { mc: '其他', status: 'inherit' },
 };
 
@@ -84,6 +85,20 @@ export function parseSj(sj: string): Date {
 export const clscQqlsh = (idempotencyKey: string, materialId: string): string => `${idempotencyKey}:cl:${materialId}`;
 export const sbQqlsh = (idempotencyKey: string): string => `${idempotencyKey}:sb`;
 export const bqbzQqlsh = (idempotencyKey: string): string => `${idempotencyKey}:bqbz`;
+export const cxsqQqlsh = (idempotencyKey: string): string => `${idempotencyKey}:cxsq`;
+
+/** operationId cxsq: the applicant's 撤件 of the case 汉中 filed as sblsh */
+export function toCxsqRequest(req: CancelRequest): CxsqRequest {
+  return { qqlsh: cxsqQqlsh(req.idempotencyKey), sblsh: req.partnerRef, bjbh: req.caseNo, cxyy: req.reason, sqsj: formatSj(req.requestedAt) };
+}
+
+/** cxsq's answer: code 0 (blzt 13, withdrawn) or 3008 (already decided, data.blzt says how) */
+export function fromCxsqReply(reply: Reply<CxsqData | { blzt?: string }>): CancelAnswer {
+  const data: { blzt?: string; cxsj?: string } = reply.data ?? {};
+  if (reply.code === '0' && data.cxsj !== undefined) return { outcome: 'withdrawn', partnerStatus: data.blzt ?? '13', occurredAt: parseSj(data.cxsj).toISOString() };
+  const blzt = typeof data.blzt === 'string' ? data.blzt : undefined;
+  return { outcome: 'refused', partnerStatus: blzt ?? reply.code, reason: reply.msg, ...(blzt ? { decided: fromBlzt(blzt) } : {}) };
+}
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 

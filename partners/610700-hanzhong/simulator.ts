@@ -9,7 +9,7 @@ import type { PartnerSimulatorOptions } from '../_kit/sim-store.js';
 import { REGION } from './adapter.js';
 import { BLZT, formatSj } from './mapping.js';
 import { answer, guard, NonceBook, renderError, reply } from './sim-guard.js';
-import { contract, type Blzt, type BqbzRequest, type Cl, type ClscRequest, type CxztRequest, type JgxzRequest, type Lsjl, type SbRequest } from './types.js';
+import { contract, type Blzt, type BqbzRequest, type Cl, type ClscRequest, type CxsqRequest, type CxztRequest, type JgxzRequest, type Lsjl, type SbRequest } from './types.js';
 
 interface StoredMaterial { bjbh: string; clmc: string; sha256: string; size: number }
 interface ResultFile { wjmc: string; content: Buffer }
@@ -23,6 +23,8 @@ interface HzSnapshot {
 }
 
 const SLDW = '汉中市政务服务中心';
+/** 办理状态 from which the applicant may still withdraw: nothing decided yet */
+const WITHDRAWABLE: ReadonlySet<Blzt> = new Set(['1', '2', '3', '11', '12']);
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
 export async function startHanzhongSimulator(options: PartnerSimulatorOptions): Promise<SimulatedPartner> {
@@ -74,6 +76,15 @@ export async function startHanzhongSimulator(options: PartnerSimulatorOptions): 
     return reply('0', { sblsh: c.sblsh, blzt: c.blzt, sjsj: c.lsjl.at(-1)?.clsj });
   };
 
+  /** 撤回申请: withdrawn while nothing is decided; whichever the platform records first wins */
+  const cxsq = (b: CxsqRequest): Out => {
+    const c = bySblsh.get(b.sblsh);
+    if (!c || c.bjbh !== b.bjbh) return reply('3004');
+    if (!WITHDRAWABLE.has(c.blzt)) return reply('3008', { blzt: c.blzt });
+    record(c, '13', { blyj: `申请人撤回：${b.cxyy}` });
+    return reply('0', { sblsh: c.sblsh, blzt: '13', cxsj: c.lsjl.at(-1)?.clsj });
+  };
+
   const cxzt = (b: CxztRequest): Out => {
     const c = bySblsh.get(b.sblsh);
     return c ? reply('0', { sblsh: c.sblsh, bjbh: c.bjbh, blzt: c.blzt, lsjl: c.lsjl }) : reply('3004');
@@ -88,6 +99,8 @@ export async function startHanzhongSimulator(options: PartnerSimulatorOptions): 
   const decide = (ref: string, d: Decision): boolean => {
     const c = bySblsh.get(ref);
     if (!c) return false;
+    // a department decides nothing on a withdrawn application: the withdrawal came first
+    if (c.blzt === '13') throw Object.assign(new Error(`申报 ${ref} 已由申请人撤回，不能再作出决定`), { status: 409 });
     if (d.to === 'accepted') record(c, '2', { blyj: '材料齐全，予以受理' });
     if (d.to === 'needs_supplement') record(c, '11', { blyj: '请补齐补正以下材料', bqclqd: d.missing ?? [] });
     if (d.to === 'rejected') record(c, '5', { byslyy: d.reason ?? '不符合受理条件' });
@@ -134,6 +147,7 @@ export async function startHanzhongSimulator(options: PartnerSimulatorOptions): 
       app.post(path('clsc'), door('clsc'), (req, res) => once(kit, req, res, () => clsc(req.body as ClscRequest)));
       app.post(path('sb'), door('sb'), (req, res) => once(kit, req, res, () => sb(req.body as SbRequest, kit)));
       app.post(path('bqbz'), door('bqbz'), (req, res) => once(kit, req, res, () => bqbz(req.body as BqbzRequest)));
+      app.post(path('cxsq'), door('cxsq'), (req, res) => once(kit, req, res, () => cxsq(req.body as CxsqRequest), ['3008']));
       app.post(path('cxzt'), door('cxzt'), (req, res) => { res.json(cxzt(req.body as CxztRequest)); });
       app.post(path('jgxz'), door('jgxz'), (req, res) => { res.json(jgxz(req.body as JgxzRequest)); });
       app.use((_req, res) => answer(res, 404, '1004'));
@@ -157,8 +171,9 @@ export async function startHanzhongSimulator(options: PartnerSimulatorOptions): 
   return { url: server.url, close: () => server.close() };
 }
 
-/** a write with a qqlsh: a repeat gets the first successful answer; refusals are not remembered, so a corrected retry can pass */
-function once(kit: SimKit, req: Request, res: Response, handle: () => Out): void {
+/** a write with a qqlsh: a repeat gets the first successful answer; refusals are not remembered, so a corrected
+ *  retry can pass, except the business answers an operation defines (3008 to cxsq), which a repeat gets again */
+function once(kit: SimKit, req: Request, res: Response, handle: () => Out, answers: readonly string[] = []): void {
   const body = req.body as { qqlsh: string };
   const earlier = kit.ledger.lookup(body.qqlsh, body);
   if (earlier === 'conflict') return answer(res, 409, '1003');
@@ -167,7 +182,7 @@ function once(kit: SimKit, req: Request, res: Response, handle: () => Out): void
     return;
   }
   const out = handle();
-  if (out.code === '0') kit.ledger.remember(body.qqlsh, body, 200, out);
+  if (out.code === '0' || answers.includes(out.code)) kit.ledger.remember(body.qqlsh, body, 200, out);
   res.status(200).json(out);
 }
 

@@ -7,7 +7,7 @@ export const CONTRACT_FILE = 'partners/610700-hanzhong.yaml';
 export const contract = loadContract(CONTRACT_FILE);
 
 export type Zjlx = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '49' | '99';
-export type Blzt = '1' | '2' | '3' | '4' | '5' | '11' | '12' | '99';
+export type Blzt = '1' | '2' | '3' | '4' | '5' | '11' | '12' | '13' | '99';
 export type Wjlx = 'pdf' | 'jpg' | 'png';
 export type Sfbz = '0' | '1';
 
@@ -30,6 +30,9 @@ export interface SbRequest {
 
 /** operationId bqbz (补齐补正) */
 export interface BqbzRequest { qqlsh: string; bjbh: string; cllb: Cl[] }
+/** operationId cxsq (撤回申请) */
+export interface CxsqRequest { qqlsh: string; sblsh: string; bjbh: string; cxyy: string; sqsj: string }
+export interface CxsqData { sblsh: string; blzt: '13'; cxsj: string }
 /** operationId cxzt (查询状态) */
 export interface CxztRequest { sblsh: string }
 /** operationId jgxz (结果下载) */

@@ -39,7 +39,7 @@ export function createAdapter(partnerSettings: PartnerSettings): PartnerAdapter 
   return {
     region: REGION,
     name: NAME,
-    statusBy: 'callback',
+    capabilities: { supplement: true, cancel: false, statusBy: 'callback', results: 'inline' },
 
     async deliver(req: HandoffRequest, ctx: PartnerContext): Promise<HandoffAck> {
       const { op, round } = stepOf(req.step);

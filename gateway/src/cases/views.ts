@@ -53,6 +53,9 @@ export function toCaseView(c: CaseRecord, now: Date) {
       : null,
     supplement: c.supplement ? { missing: c.supplement.missing, note: c.supplement.note ?? null, requestedAt: c.supplement.requestedAt } : null,
     rejection: c.rejection ? { reason: c.rejection.reason, at: c.rejection.at } : null,
+    withdrawal: c.withdrawal
+      ? { state: c.withdrawal.state, reason: c.withdrawal.reason, requestedAt: c.withdrawal.requestedAt, answeredAt: c.withdrawal.answeredAt ?? null, refusal: c.withdrawal.refusal ?? null }
+      : null,
     handoffs: c.handoffs.map((j) => ({
       id: j.id, partner: j.partner, step: j.step, status: j.status, attempts: j.attempts, maxAttempts: j.maxAttempts,
       nextAttemptAt: j.status === 'pending' ? j.nextAttemptAt : null, deliveredAt: j.deliveredAt ?? null, lastError: j.lastError ?? null,
@@ -92,6 +95,8 @@ const EVENT_LABELS: Record<CaseEvent['type'], string> = {
   'case.status_changed': '状态变更',
   'case.received_from_partner': '收到合作地区转来的办件',
   'case.withdrawn': '撤回办件',
+  'case.withdrawal_requested': '申请撤件',
+  'case.withdrawal_refused': '办理地拒绝撤件',
   'case.result_delivered': '办理结果已送达申请人',
   'case.viewed': '查看办件',
   'handoff.queued': '转递任务入队',

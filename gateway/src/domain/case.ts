@@ -93,6 +93,25 @@ export interface CaseResult {
   remark?: string;
 }
 
+/**
+ * 撤件 of a handed-off case. 'requested' while the cancel step is queued or being retried; then the
+ * partner's answer: 'withdrawn' (the case is 已撤回 on both sides) or 'refused' (it had already decided:
+ * the case keeps the partner's decision, which the applicant is told).
+ */
+export interface Withdrawal {
+  state: 'requested' | 'withdrawn' | 'refused';
+  reason: string;
+  requestedAt: string;
+  requestedBy: string;
+  /** the cancel step's job */
+  jobId: string;
+  answeredAt?: string;
+  /** the partner's own status code in its answer */
+  partnerStatus?: string;
+  /** refused: why, in the partner's words */
+  refusal?: string;
+}
+
 export type HandoffJobStatus = 'pending' | 'delivered' | 'dead' | 'cancelled';
 
 /** One outbox job: deliver one step of the case to one partner. */
@@ -166,6 +185,8 @@ export interface CaseRecord {
   supplement?: { missing: string[]; note?: string; requestedAt: string };
   /** 不予受理 reason */
   rejection?: { reason: string; at: string };
+  /** 撤件 of a case the partner already has: asked through its cancel operation, and its answer */
+  withdrawal?: Withdrawal;
   handoffs: HandoffJob[];
   /** the render steps of the handoff steps (absent until the first submission) */
   renders?: RenderJob[];
@@ -237,6 +258,8 @@ export type CaseEventType =
   | 'case.status_changed'
   | 'case.received_from_partner'
   | 'case.withdrawn'
+  | 'case.withdrawal_requested'
+  | 'case.withdrawal_refused'
   | 'case.result_delivered'
   | 'case.viewed'
   | 'handoff.queued'

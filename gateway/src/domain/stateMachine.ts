@@ -12,6 +12,7 @@ export type TransitionEvent =
   | 'partner_rejected'
   | 'partner_completed'
   | 'supplement_submitted'
+  | 'partner_withdrew'
   | 'result_delivered';
 
 export interface Transition {
@@ -42,6 +43,10 @@ export const TRANSITIONS: readonly Transition[] = [
   // a partner may accept once the missing item reaches it by another way (e.g. the original by post)
   { from: 'needs_supplement', to: 'accepted', event: 'partner_accepted', by: 'partner' },
   { from: 'completed', to: 'delivered', event: 'result_delivered', by: 'clerk' },
+  // 撤件 of a case the partner has: the partner's cancel operation answered withdrawn (transitions.ts
+  // recordCancelAttempt); a partner's report never causes it
+  { from: 'forwarded', to: 'withdrawn', event: 'partner_withdrew', by: 'clerk' },
+  { from: 'accepted', to: 'withdrawn', event: 'partner_withdrew', by: 'clerk' },
 ];
 
 const BY_PAIR = new Map<string, Transition>(TRANSITIONS.map((t) => [`${t.from}>${t.to}`, t]));

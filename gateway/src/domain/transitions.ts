@@ -3,8 +3,9 @@
 // the time and the ids it needs, and write what it returns in the same transaction (the store's
 // updateCase). Every rule of a move is here, where a unit test can hold it.
 import type { CaseRecord, HandoffJob, Material, NewCaseEvent, RenderJob } from './case.js';
+import type { CancelAnswer } from '../ports/partner.js';
 import type { ServiceItem } from './catalog.js';
-import { assertTransition, planPartnerStatus, type PartnerStatusPlan } from './stateMachine.js';
+import { assertTransition, planPartnerStatus, statusLabel, type PartnerStatusPlan } from './stateMachine.js';
 import { addWorkingDays, CN_WORK_CALENDAR } from './workdays.js';
 import { GatewayError, type FieldError } from '../errors.js';
 import type { PartnerStatusUpdate } from '../ports/partner.js';
@@ -159,16 +160,102 @@ export function recordHandoffAttempt(c: CaseRecord, input: HandoffAttemptInput):
       events.push({ at, actor: `partner:${job.partner}`, type: 'case.status_changed', data: { from: 'received', to: 'forwarded' } });
     }
   } else {
-    job.lastError = { code: outcome.code, message: outcome.message.slice(0, 500), at };
-    if (outcome.retryable && job.attempts < job.maxAttempts) {
-      job.nextAttemptAt = new Date(input.now.getTime() + input.retryInMs).toISOString();
-      events.push({ at, actor: 'system', type: 'handoff.failed', data: { jobId: job.id, code: outcome.code, message: job.lastError.message, nextAttemptAt: job.nextAttemptAt } });
-    } else {
-      job.status = 'dead';
-      events.push({ at, actor: 'system', type: 'handoff.dead_lettered', data: { jobId: job.id, code: outcome.code, message: job.lastError.message, attempts: job.attempts } });
-    }
+    events.push(failedAttempt(job, outcome, input));
   }
   next.handoffs = c.handoffs.map((j) => (j.id === job.id ? job : j));
+  return { case: next, events };
+}
+
+/** a failed attempt of a job: retried after `retryInMs` while attempts are left and the failure allows it, else dead */
+function failedAttempt(job: HandoffJob, failure: Extract<HandoffOutcome, { ok: false }>, input: { now: Date; retryInMs: number }): NewCaseEvent {
+  const at = input.now.toISOString();
+  job.lastError = { code: failure.code, message: failure.message.slice(0, 500), at };
+  if (failure.retryable && job.attempts < job.maxAttempts) {
+    job.nextAttemptAt = new Date(input.now.getTime() + input.retryInMs).toISOString();
+    return { at, actor: 'system', type: 'handoff.failed', data: { jobId: job.id, code: failure.code, message: job.lastError.message, nextAttemptAt: job.nextAttemptAt } };
+  }
+  job.status = 'dead';
+  return { at, actor: 'system', type: 'handoff.dead_lettered', data: { jobId: job.id, code: failure.code, message: job.lastError.message, attempts: job.attempts } };
+}
+
+/** the step of a withdrawal: one per case, so its key is stable across retries and restarts */
+export const CANCEL_STEP = 'cancel';
+/** where a case the partner has may be withdrawn from: before the partner has decided */
+const WITHDRAWABLE_AT_PARTNER: ReadonlySet<string> = new Set(['forwarded', 'accepted']);
+/** where a partner's "withdrawn" answer can take a case: it has not decided (a 补正 it asked meanwhile is not a decision) */
+const UNDECIDED_AT_PARTNER: ReadonlySet<string> = new Set(['forwarded', 'accepted', 'needs_supplement']);
+
+/**
+ * 撤件 of a case the partner already has, at the applicant's request: the partner's cancel operation is
+ * queued as a step of the case ('cancel'), and the case stays where it is until the partner answers
+ * (recordCancelAttempt). The partner may still decide meanwhile; its answer to the cancel says which won.
+ */
+export function requestWithdrawal(c: CaseRecord, input: { at: string; actor: string; reason: string; jobId: string; maxAttempts: number }): Transitioned {
+  if (c.withdrawal) throw new GatewayError('WITHDRAWAL_EXISTS', c.withdrawal.state === 'refused' ? `办理地已拒绝撤件：${c.withdrawal.refusal ?? ''}` : '该办件已申请撤件');
+  if (!c.handoffs.some((j) => j.status === 'delivered') || !WITHDRAWABLE_AT_PARTNER.has(c.status)) {
+    throw new GatewayError('ILLEGAL_TRANSITION', `办件当前状态为“${statusLabel(c.status)}”，不能向办理地申请撤件（只有已转递、已受理且办理地尚未作出决定的办件可以撤件）`);
+  }
+  const { at } = input;
+  const job: HandoffJob = {
+    id: input.jobId, partner: c.partner, step: CANCEL_STEP, idempotencyKey: `${c.caseNo}:${c.partner}:${CANCEL_STEP}`,
+    status: 'pending', attempts: 0, maxAttempts: input.maxAttempts, nextAttemptAt: at, createdAt: at,
+  };
+  return {
+    case: { ...c, withdrawal: { state: 'requested', reason: input.reason, requestedAt: at, requestedBy: input.actor, jobId: job.id }, handoffs: [...c.handoffs, job], updatedAt: at },
+    events: [
+      { at, actor: input.actor, type: 'case.withdrawal_requested', data: { reason: input.reason, jobId: job.id } },
+      { at, actor: input.actor, type: 'handoff.queued', data: { jobId: job.id, partner: job.partner, step: CANCEL_STEP, idempotencyKey: job.idempotencyKey } },
+    ],
+  };
+}
+
+export interface CancelAttemptInput {
+  jobId: string;
+  now: Date;
+  outcome: { ok: true; answer: CancelAnswer } | Extract<HandoffOutcome, { ok: false }>;
+  evidence: Record<string, unknown>;
+  retryInMs: number;
+}
+
+/**
+ * The outcome of one attempt of a cancel step. Withdrawn: the case is 已撤回 and every job still pending
+ * for it (a 补正 step, say) is cancelled; a case that meanwhile recorded a decision of the partner keeps
+ * it, since a region that answers withdrawn after deciding contradicts itself and its decision is the
+ * fact. Refused: the withdrawal is recorded as refused with the partner's reason; the partner's decision
+ * reaches the case through its own report. A failed attempt is retried or dead-lettered like a delivery.
+ */
+export function recordCancelAttempt(c: CaseRecord, input: CancelAttemptInput): Transitioned {
+  const found = c.handoffs.find((j) => j.id === input.jobId);
+  if (!found || found.status !== 'pending' || !c.withdrawal) return { case: c, events: [] };
+  const at = input.now.toISOString();
+  const job: HandoffJob = { ...found, attempts: found.attempts + 1 };
+  const events: NewCaseEvent[] = [{ at, actor: 'system', type: 'handoff.attempt', data: { jobId: job.id, attempt: job.attempts, ...input.evidence } }];
+  const withJob = (next: CaseRecord): CaseRecord => ({ ...next, handoffs: next.handoffs.map((j) => (j.id === job.id ? job : j)) });
+  const { outcome } = input;
+  if (!outcome.ok) {
+    events.push(failedAttempt(job, outcome, input));
+    return { case: withJob({ ...c, updatedAt: at }), events };
+  }
+  job.status = 'delivered';
+  job.deliveredAt = at;
+  delete job.lastError;
+  const actor = `partner:${c.partner}`;
+  const answer = outcome.answer;
+  events.push({ at, actor, type: 'handoff.delivered', data: { jobId: job.id, partnerStatus: answer.partnerStatus, outcome: answer.outcome } });
+  if (answer.outcome === 'refused' || !UNDECIDED_AT_PARTNER.has(c.status)) {
+    const refusal = answer.outcome === 'refused' ? answer.reason : `办理地答复已撤回，但本地已记录其决定（${c.status}）`;
+    events.push({ at, actor, type: 'case.withdrawal_refused', data: { partnerStatus: answer.partnerStatus, reason: refusal, decided: answer.outcome === 'refused' ? answer.decided ?? null : c.status } });
+    return { case: withJob({ ...c, withdrawal: { ...c.withdrawal, state: 'refused', answeredAt: at, partnerStatus: answer.partnerStatus, refusal: refusal.slice(0, 500) }, updatedAt: at }), events };
+  }
+  const cancel = <J extends { status: string }>(j: J): J => (j.status === 'pending' || j.status === 'dead' ? { ...j, status: 'cancelled' } : j);
+  const next: CaseRecord = withJob({
+    ...c, status: 'withdrawn', withdrawal: { ...c.withdrawal, state: 'withdrawn', answeredAt: at, partnerStatus: answer.partnerStatus },
+    handoffs: c.handoffs.map((j) => (j.id === job.id ? j : cancel(j))), ...(c.renders ? { renders: c.renders.map(cancel) } : {}), updatedAt: at,
+  });
+  events.push(
+    { at, actor, type: 'case.withdrawn', data: { reason: c.withdrawal.reason, partnerStatus: answer.partnerStatus, occurredAt: answer.occurredAt } },
+    { at, actor, type: 'case.status_changed', data: { from: c.status, to: 'withdrawn' } },
+  );
   return { case: next, events };
 }
 

@@ -1,16 +1,16 @@
-// handOffCase: one attempt to deliver one handoff job, whose lease `owner` holds (worker.ts). The outcome
-// (delivered, retry later, dead letter) is written with the attempt's exchange hashes in one update of
-// the case, and only while the lease is still ours: if it ran out and another instance claimed the job,
-// that instance's attempt is the one that counts and this one changes nothing.
+// handOffCase: one attempt of one step of a case to its partner (a delivery, or a 撤件 cancel), whose
+// lease `owner` holds (worker.ts). The outcome (delivered or answered, retry later, dead letter) is written
+// with the attempt's exchange hashes in one update of the case, and only while the lease is still ours:
+// if it ran out and another instance claimed the job, that instance's attempt counts and this one changes nothing.
 import type { CaseRecord, HandoffJob } from '../domain/case.js';
-import { PartnerFailure, type PartnerExchange, type HandoffAck } from '../ports/partner.js';
+import { PartnerFailure, type PartnerExchange, type HandoffAck, type CancelAnswer } from '../ports/partner.js';
 import { LeaseLostError, type NewEvent } from '../store/types.js';
 import type { Core } from '../deps.js';
 import { toOutboundCase, travellingDocument, travellingDocuments } from './outboundCase.js';
 import { backoffDelay } from './backoff.js';
-import { recordHandoffAttempt } from '../domain/transitions.js';
+import { CANCEL_STEP, recordCancelAttempt, recordHandoffAttempt } from '../domain/transitions.js';
 
-type Outcome = { ok: true; ack: HandoffAck } | { ok: false; failure: PartnerFailure };
+type Outcome = { ok: true; ack: HandoffAck } | { ok: true; cancel: CancelAnswer } | { ok: false; failure: PartnerFailure };
 
 export async function handOffCase(core: Core, caseId: string, jobId: string, owner: string): Promise<void> {
   const record = await core.store.getCase(caseId);
@@ -19,9 +19,9 @@ export async function handOffCase(core: Core, caseId: string, jobId: string, own
   const adapter = core.partners.get(job.partner);
   const exchanges: PartnerExchange[] = [];
   const attempted = { owner, startedAt: core.now().toISOString() };
-  const outcome: Outcome = adapter
-    ? await attempt(core, record, job, exchanges)
-    : { ok: false, failure: new PartnerFailure('PARTNER_UNAVAILABLE', `合作地区 ${job.partner} 未配置`, false) };
+  const outcome: Outcome = !adapter
+    ? { ok: false, failure: new PartnerFailure('PARTNER_UNAVAILABLE', `合作地区 ${job.partner} 未配置`, false) }
+    : job.step === CANCEL_STEP ? await attemptCancel(core, record, job, exchanges) : await attempt(core, record, job, exchanges);
   try {
     await core.store.updateCase(caseId, (c) => recordOutcome(core, c, jobId, outcome, exchanges, attempted), { lease: { jobId, owner } });
   } catch (e) {
@@ -31,8 +31,31 @@ export async function handOffCase(core: Core, caseId: string, jobId: string, own
     return;
   }
   core.metrics.handoffAttempts.inc({ partner: job.partner, outcome: outcome.ok ? 'delivered' : outcome.failure.retryable ? 'retry' : 'rejected' });
-  if (outcome.ok && record.submittedAt) {
+  if (outcome.ok && 'ack' in outcome && record.submittedAt) {
     core.metrics.handoffLatency.observe({ partner: job.partner }, (core.now().getTime() - Date.parse(job.createdAt)) / 1000);
+  }
+}
+
+/** a bug or an unexpected error: logged, and retried like an outage rather than lose the step */
+function asFailure(core: Core, record: CaseRecord, job: HandoffJob, e: unknown): Outcome {
+  if (e instanceof PartnerFailure) return { ok: false, failure: e };
+  core.logger.error({ err: e, caseId: record.id, partner: job.partner, step: job.step }, 'handoff attempt failed unexpectedly');
+  return { ok: false, failure: new PartnerFailure('PARTNER_UNAVAILABLE', (e as Error).message, true) };
+}
+
+async function attemptCancel(core: Core, record: CaseRecord, job: HandoffJob, exchanges: PartnerExchange[]): Promise<Outcome> {
+  const adapter = core.partners.get(job.partner)!;
+  if (!adapter.cancel || !record.partnerRef || !record.withdrawal) {
+    return { ok: false, failure: new PartnerFailure('PARTNER_CONTRACT_VIOLATION', `合作地区 ${job.partner} 不提供撤件接口，或办件尚无办理地编号`, false) };
+  }
+  try {
+    const cancel = await adapter.cancel(
+      { caseNo: record.caseNo, partnerRef: record.partnerRef, idempotencyKey: job.idempotencyKey, reason: record.withdrawal.reason, requestedAt: record.withdrawal.requestedAt },
+      { http: core.http, now: core.now, record: (e) => exchanges.push(e) },
+    );
+    return { ok: true, cancel };
+  } catch (e) {
+    return asFailure(core, record, job, e);
   }
 }
 
@@ -55,22 +78,23 @@ async function attempt(core: Core, record: CaseRecord, job: HandoffJob, exchange
     );
     return { ok: true, ack };
   } catch (e) {
-    if (e instanceof PartnerFailure) return { ok: false, failure: e };
-    // A bug or an unexpected error: log it, and retry like an outage rather than lose the case.
-    core.logger.error({ err: e, caseId: record.id, partner: job.partner }, 'handoff attempt failed unexpectedly');
-    return { ok: false, failure: new PartnerFailure('PARTNER_UNAVAILABLE', (e as Error).message, true) };
+    return asFailure(core, record, job, e);
   }
 }
 
 function recordOutcome(core: Core, c: CaseRecord, jobId: string, outcome: Outcome, exchanges: PartnerExchange[], attempted: { owner: string; startedAt: string }): NewEvent[] {
-  const attempts = c.handoffs.find((j) => j.id === jobId)?.attempts ?? 0;
-  const next = recordHandoffAttempt(c, {
-    jobId, now: core.now(), evidence: { ...attempted, exchanges },
-    outcome: outcome.ok
-      ? { ok: true, partnerRef: outcome.ack.partnerRef, ...(outcome.ack.partnerStatus !== undefined ? { partnerStatus: outcome.ack.partnerStatus } : {}) }
-      : { ok: false, code: outcome.failure.code, message: outcome.failure.message, retryable: outcome.failure.retryable },
-    retryInMs: backoffDelay(attempts + 1, core.config.handoff.backoffMs, core.config.handoff.jitter),
-  });
+  const job = c.handoffs.find((j) => j.id === jobId);
+  const common = { jobId, now: core.now(), evidence: { ...attempted, exchanges }, retryInMs: backoffDelay((job?.attempts ?? 0) + 1, core.config.handoff.backoffMs, core.config.handoff.jitter) };
+  let next;
+  if (!outcome.ok) {
+    const failed = { ok: false as const, code: outcome.failure.code, message: outcome.failure.message, retryable: outcome.failure.retryable };
+    next = job?.step === CANCEL_STEP ? recordCancelAttempt(c, { ...common, outcome: failed }) : recordHandoffAttempt(c, { ...common, outcome: failed });
+  } else if ('cancel' in outcome) {
+    next = recordCancelAttempt(c, { ...common, outcome: { ok: true, answer: outcome.cancel } });
+  } else {
+    const { partnerRef, partnerStatus } = outcome.ack;
+    next = recordHandoffAttempt(c, { ...common, outcome: { ok: true, partnerRef, ...(partnerStatus !== undefined ? { partnerStatus } : {}) } });
+  }
   Object.assign(c, next.case);
   return next.events;
 }

@@ -20,7 +20,7 @@ export function createStatusPoller(core: Core): StatusPoller {
   async function pollAll(): Promise<number> {
     let applied = 0;
     for (const adapter of core.partners.list()) {
-      if (adapter.statusBy !== 'polling' || !adapter.pollStatus) continue;
+      if (adapter.capabilities.statusBy !== 'polling' || !adapter.pollStatus) continue;
       const open = (await core.store.casesOfPartner(adapter.region, [...OPEN_STATES])).filter((c) => c.partnerRef);
       for (let i = 0; i < open.length && !stopped; i += POLL_CONCURRENCY) {
         await Promise.all(open.slice(i, i + POLL_CONCURRENCY).map(async (c) => {

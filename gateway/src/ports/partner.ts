@@ -44,7 +44,8 @@ export interface HandoffRequest {
   readMaterial(materialId: string): Promise<Buffer>;
 }
 
-export type PartnerReportedStatus = 'forwarded' | 'accepted' | 'needs_supplement' | 'completed' | 'rejected';
+/** 'withdrawn' only ever confirms a 撤件 we asked for (CancelAnswer); a report of it never moves a case */
+export type PartnerReportedStatus = 'forwarded' | 'accepted' | 'needs_supplement' | 'completed' | 'rejected' | 'withdrawn';
 
 export interface HandoffAck {
   /** the partner's own id for the case (申报流水号 etc.) */
@@ -123,16 +124,56 @@ export interface CallbackAuth {
   nonce: string;
 }
 
+/**
+ * What a region's contract offers, declared by its adapter. The core offers a clerk only what the region
+ * supports (no 撤件 button for a region without a cancel operation) and checks that the adapter has the
+ * methods its declaration needs when the gateway starts.
+ */
+export interface PartnerCapabilities {
+  /** the region asks for 补齐补正 and takes the missing materials as a new handoff step ('supplement-N') */
+  supplement: boolean;
+  /** a case handed to the region can be withdrawn (撤件) through its cancel operation: `cancel` */
+  cancel: boolean;
+  /** how the status of the cases we hand it comes back: pushed to our callback, or polled by us */
+  statusBy: 'callback' | 'polling';
+  /** how a result document comes back: inline in the status report, or by reference (a URL we fetch) */
+  results: 'inline' | 'reference';
+}
+
+/** 撤件: the applicant asks to withdraw a case the region already has. */
+export interface CancelRequest {
+  /** our 办件编号 and the region's own id for the case */
+  caseNo: string;
+  partnerRef: string;
+  /** stable per case: a repeat returns the first answer */
+  idempotencyKey: string;
+  /** the applicant's reason, as the clerk recorded it */
+  reason: string;
+  /** when the applicant asked (ISO 8601) */
+  requestedAt: string;
+}
+
+/**
+ * The region's answer to a cancel: withdrawn (it will not decide the case), or refused because it has
+ * already decided (办结 or 不予受理) or the case is past the point where its rules allow a withdrawal.
+ * Whatever it answers, the region keeps reporting the case's status as before.
+ */
+export type CancelAnswer =
+  | { outcome: 'withdrawn'; partnerStatus: string; occurredAt: string }
+  | { outcome: 'refused'; partnerStatus: string; reason: string; decided?: PartnerReportedStatus };
+
 export interface PartnerAdapter {
   /** GB/T 2260 code of the partner region, e.g. '310104' */
   readonly region: string;
   /** e.g. '上海市徐汇区' */
   readonly name: string;
-  /** how status comes back */
-  readonly statusBy: 'callback' | 'polling';
+  readonly capabilities: PartnerCapabilities;
   /** Deliver one step of a case. Must be safe to call again with the same idempotencyKey.
    *  Throws PartnerFailure on failure. */
   deliver(req: HandoffRequest, ctx: PartnerContext): Promise<HandoffAck>;
+  /** regions that declare `cancel`: ask the region to withdraw a case it has. Must be safe to call again
+   *  with the same idempotencyKey. Throws PartnerFailure when there is no answer to act on. */
+  cancel?(req: CancelRequest, ctx: PartnerContext): Promise<CancelAnswer>;
   /** polling partners: every status change since the case was handed off, oldest first */
   pollStatus?(partnerRef: string, caseNo: string, ctx: PartnerContext): Promise<PartnerStatusUpdate[]>;
   /** callback partners: authenticate a callback (throws GatewayError SIGNATURE_INVALID / VALIDATION_FAILED);
@@ -174,13 +215,20 @@ export interface InboundCredentials {
 /** Settings of one partner, parsed by config.ts from PARTNER_<REGION>_<KEY> variables. */
 export type PartnerSettings = Readonly<Record<string, string>>;
 
+/** What the gateway tells an adapter about itself when it creates it. */
+export interface AdapterEnvironment {
+  /** our public callback URL for this region (PUBLIC_BASE_URL + /api/inbound/partners/<region>/callback),
+   *  for contracts that carry a notify URL in their requests */
+  callbackUrl: string;
+}
+
 /** Everything a partner folder offers, as registered in partners/index.ts. */
 export interface PartnerModule {
   region: string;
   name: string;
   /** the settings this partner needs, with development defaults (used by the demo and tests) */
   settings: Readonly<Record<string, { description: string; devDefault: string }>>;
-  createAdapter(settings: PartnerSettings): PartnerAdapter;
+  createAdapter(settings: PartnerSettings, env?: AdapterEnvironment): PartnerAdapter;
   /** the simulated partner server (demo and tests) */
   createSimulator(options: SimulatorOptions): Promise<SimulatedPartner>;
 }

@@ -11,6 +11,7 @@ import { deliveryWords } from './text.js';
 
 const same = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 const OPEN: CaseStatus[] = ['received', 'forwarded', 'accepted', 'needs_supplement'];
+const WITHDRAWAL_LABELS = { requested: '撤件申请已提交，等待办理地答复', withdrawn: '办理地已同意撤件', refused: '办理地已作出决定，撤件未成功' } as const;
 
 export async function getPublicCaseStatus(core: Core, caseNo: string, code: string) {
   const id = await core.store.findCaseIdByNo(caseNo);
@@ -30,6 +31,8 @@ export async function getPublicCaseStatus(core: Core, caseNo: string, code: stri
     promisedAt: c.promisedAt ?? null,
     workingDaysLeft: c.promisedAt && OPEN.includes(c.status) ? workingDaysLeft(core.now(), new Date(c.promisedAt), CN_WORK_CALENDAR) : null,
     supplement: c.status === 'needs_supplement' && c.supplement ? { missing: c.supplement.missing, requestedAt: c.supplement.requestedAt } : null,
+    // 撤件: whether the partner region withdrew the case or had already decided it
+    withdrawal: c.withdrawal ? { state: c.withdrawal.state, stateLabel: WITHDRAWAL_LABELS[c.withdrawal.state], requestedAt: c.withdrawal.requestedAt, answeredAt: c.withdrawal.answeredAt ?? null } : null,
     result: c.result ? { documentName: c.result.documentName, completedAt: c.result.completedAt, delivery: deliveryWords(c.result.delivery ?? c.delivery) } : null,
     progress,
     updatedAt: c.updatedAt,

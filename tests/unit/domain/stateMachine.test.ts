@@ -18,8 +18,9 @@ const ALL = Object.keys(CASE_STATUSES) as CaseStatus[];
 const ALLOWED: Record<CaseStatus, CaseStatus[]> = {
   draft: ['received', 'withdrawn'],
   received: ['forwarded', 'withdrawn'],
-  forwarded: ['accepted', 'needs_supplement', 'rejected', 'completed'],
-  accepted: ['needs_supplement', 'completed', 'rejected'],
+  // withdrawn from forwarded/accepted only through the partner's cancel operation (撤件), never at our window
+  forwarded: ['accepted', 'needs_supplement', 'rejected', 'completed', 'withdrawn'],
+  accepted: ['needs_supplement', 'completed', 'rejected', 'withdrawn'],
   needs_supplement: ['received', 'withdrawn', 'rejected', 'accepted'],
   completed: ['delivered'],
   rejected: [],
@@ -44,7 +45,7 @@ describe('the case state machine', () => {
 
   test.each([
     ['a draft cannot be forwarded before it is received', { given: ['draft', 'forwarded'] as const, want: /“草稿”，不能变为“已转递”/ }],
-    ['a forwarded case cannot be withdrawn at our window', { given: ['forwarded', 'withdrawn'] as const, want: /已转递.*已撤回/ }],
+    ['a forwarded case cannot go back to 已收件', { given: ['forwarded', 'received'] as const, want: /已转递.*已收件/ }],
     ['a completed case cannot be rejected', { given: ['completed', 'rejected'] as const, want: /办结.*不予受理/ }],
     ['a rejected case is final', { given: ['rejected', 'accepted'] as const, want: /不予受理.*已受理/ }],
     ['a withdrawn case is final', { given: ['withdrawn', 'received'] as const, want: /已撤回.*已收件/ }],
@@ -75,7 +76,10 @@ describe('the case state machine', () => {
     expect(transitionOf('needs_supplement', 'received')).toMatchObject({ event: 'supplement_submitted', by: 'clerk' });
     expect(transitionOf('forwarded', 'completed')).toMatchObject({ event: 'partner_completed', by: 'partner' });
     expect(transitionOf('completed', 'rejected')).toBeUndefined();
-    expect(nextStatuses('accepted').sort()).toEqual(['completed', 'needs_supplement', 'rejected']);
+    expect(nextStatuses('accepted').sort()).toEqual(['completed', 'needs_supplement', 'rejected', 'withdrawn']);
+    // the partner's answer to our cancel causes it, on our clerk's request: a partner's report never does
+    expect(transitionOf('accepted', 'withdrawn')).toMatchObject({ event: 'partner_withdrew', by: 'clerk' });
+    expect(planPartnerStatus('accepted', 'withdrawn')).toBe('illegal');
   });
 
   test('statusLabel gives the Chinese label', () => {

@@ -1,7 +1,10 @@
 // The case transitions as pure functions: the same case and input give the same next case and events,
 // the input case is left as it was, and each rule of a move holds here without a store or a clock.
 import { describe, expect, test } from 'vitest';
-import { applyPartnerStatus, attachMaterial, deliverResult, recordHandoffAttempt, recordRenderOutcome, retryDeadHandoff, submit, withdraw, type SubmitInput } from '../../../gateway/src/domain/transitions.js';
+import {
+  applyPartnerStatus, attachMaterial, deliverResult, recordCancelAttempt, recordHandoffAttempt, recordRenderOutcome, requestWithdrawal, retryDeadHandoff,
+  submit, withdraw, type SubmitInput,
+} from '../../../gateway/src/domain/transitions.js';
 import { CATALOG } from '../../../gateway/src/domain/catalog.js';
 import type { CaseRecord, Material } from '../../../gateway/src/domain/case.js';
 import type { PartnerStatusUpdate } from '../../../gateway/src/ports/partner.js';
@@ -215,5 +218,57 @@ describe('attachMaterial', () => {
     expect(out.events).toEqual([{ at, actor: 'clerk:zhuji01', type: 'case.material_added', data: { materialId: 'm-new', code: 'extra', sha256: material.sha256, size: 3, pages: 1 } }]);
     expect(attachMaterial(draft({ status: 'needs_supplement' }), { material, actor: 'clerk:zhuji01' }).case.materials).toHaveLength(required.length + 1);
     expect(() => attachMaterial(draft({ status: 'received' }), { material, actor: 'clerk:zhuji01' })).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+  });
+});
+
+describe('requestWithdrawal and recordCancelAttempt (撤件 through the partner)', () => {
+  const now = new Date('2026-12-02T03:00:00.000Z');
+  const forwarded = () => recordHandoffAttempt(submit(draft(), input()).case, { jobId: 'job-1', now, outcome: { ok: true, partnerRef: 'XH-9' }, evidence: {}, retryInMs: 1 }).case;
+  const asked = () => requestWithdrawal(forwarded(), { at, actor: 'clerk:zhuji01', reason: '申请人不再办理', jobId: 'cancel-1', maxAttempts: 10 });
+  const answer = (c: CaseRecord, outcome: Parameters<typeof recordCancelAttempt>[1]['outcome']) => recordCancelAttempt(c, { jobId: 'cancel-1', now, outcome, evidence: {}, retryInMs: 500 });
+
+  test('a forwarded case gets a cancel step with a stable key and stays where it is until the partner answers', () => {
+    const out = asked();
+    expect(out.case.status).toBe('forwarded');
+    expect(out.case.withdrawal).toEqual({ state: 'requested', reason: '申请人不再办理', requestedAt: at, requestedBy: 'clerk:zhuji01', jobId: 'cancel-1' });
+    expect(out.case.handoffs.at(-1)).toMatchObject({ id: 'cancel-1', step: 'cancel', status: 'pending', idempotencyKey: `${out.case.caseNo}:310104:cancel` });
+    expect(out.events.map((e) => e.type)).toEqual(['case.withdrawal_requested', 'handoff.queued']);
+  });
+
+  test.each([
+    ['a draft', () => draft()],
+    ['a case the partner does not have yet', () => submit(draft(), input()).case],
+    ['a completed case', () => ({ ...forwarded(), status: 'completed' as const })],
+  ])('%s cannot be withdrawn through the partner', (_name, make) => {
+    expect(() => requestWithdrawal(make(), { at, actor: 'clerk:zhuji01', reason: 'x', jobId: 'c', maxAttempts: 3 })).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+  });
+
+  test('a second request is refused while one is pending, or after the partner answered', () => {
+    expect(() => requestWithdrawal(asked().case, { at, actor: 'clerk:zhuji01', reason: 'x', jobId: 'c', maxAttempts: 3 })).toThrow(expect.objectContaining({ code: 'WITHDRAWAL_EXISTS' }));
+  });
+
+  test('withdrawn: the case is 已撤回, every other pending job cancelled; refused: the case keeps its status and the reason is kept', () => {
+    const waiting = asked().case;
+    const withSupplement = { ...waiting, handoffs: [...waiting.handoffs, { ...waiting.handoffs[0]!, id: 'job-2', step: 'supplement-1', status: 'pending' as const }] };
+    const done = answer(withSupplement, { ok: true, answer: { outcome: 'withdrawn', partnerStatus: 'WITHDRAWN', occurredAt: at } });
+    expect(done.case.status).toBe('withdrawn');
+    expect(done.case.withdrawal).toMatchObject({ state: 'withdrawn', answeredAt: now.toISOString(), partnerStatus: 'WITHDRAWN' });
+    expect(done.case.handoffs.map((j) => [j.step, j.status])).toEqual([['submit', 'delivered'], ['cancel', 'delivered'], ['supplement-1', 'cancelled']]);
+    expect(done.events.map((e) => e.type)).toEqual(['handoff.attempt', 'handoff.delivered', 'case.withdrawn', 'case.status_changed']);
+
+    const refused = answer(waiting, { ok: true, answer: { outcome: 'refused', partnerStatus: 'COMPLETED', reason: '办件已办结，不能撤回', decided: 'completed' } });
+    expect(refused.case.status).toBe('forwarded');
+    expect(refused.case.withdrawal).toMatchObject({ state: 'refused', refusal: '办件已办结，不能撤回' });
+    expect(refused.events.at(-1)).toMatchObject({ type: 'case.withdrawal_refused', data: { decided: 'completed' } });
+  });
+
+  test('a "withdrawn" answer after we recorded the partner\'s decision does not undo it; a failure is retried like a delivery', () => {
+    const decided = { ...asked().case, status: 'completed' as const };
+    const contradicted = answer(decided, { ok: true, answer: { outcome: 'withdrawn', partnerStatus: 'WITHDRAWN', occurredAt: at } });
+    expect(contradicted.case.status).toBe('completed');
+    expect(contradicted.case.withdrawal?.state).toBe('refused');
+    const failed = answer(asked().case, { ok: false, code: 'PARTNER_UNAVAILABLE', message: '503', retryable: true });
+    expect(failed.case.handoffs.at(-1)).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: '2026-12-02T03:00:00.500Z' });
+    expect(failed.case.withdrawal?.state).toBe('requested');
   });
 });

@@ -9,6 +9,7 @@ import { createCase } from '../../cases/createCase.js';
 import { addMaterial } from '../../cases/addMaterial.js';
 import { submitCase } from '../../cases/submitCase.js';
 import { withdrawCase } from '../../cases/withdrawCase.js';
+import { withdrawHandedOffCase } from '../../cases/withdrawHandedOffCase.js';
 import { deliverResult } from '../../cases/deliverResult.js';
 import { loadCaseFor } from '../../cases/load.js';
 import { assertMay, type Action } from '../../auth/permissions.js';
@@ -128,6 +129,10 @@ export function clerkRouter(core: Core, tokens: TokenService): Router {
 
   r.post('/cases/:caseId/withdraw', clerk, may('case.withdraw'), json, validateBody('withdrawCase'), async (req, res) => {
     res.json(toCaseView(await withdrawCase(core, clerkOf(res), String(req.params.caseId), req.body.reason), core.now()));
+  });
+
+  r.post('/cases/:caseId/withdrawal', clerk, may('case.withdraw'), json, validateBody('withdrawHandedOffCase'), async (req, res) => {
+    res.status(202).json(toCaseView(await withdrawHandedOffCase(core, clerkOf(res), String(req.params.caseId), req.body.reason), core.now()));
   });
 
   r.post('/cases/:caseId/deliver', clerk, may('case.deliver'), json, validateBody('deliverResult'), async (req, res) => {

@@ -39,6 +39,7 @@ async function lookUp() {
         s.supplement && h('div', { class: 'alert alert-warning', role: 'status' }, h('div', { class: 'alert-body' },
           h('p', { class: 'alert-title' }, '办理地要求补齐补正以下材料，请携带受理回执到收件窗口办理：'),
           h('ul', { class: 'alert-list' }, s.supplement.missing.map((m) => h('li', null, m))))),
+        s.withdrawal && h('p', null, `撤件：${s.withdrawal.stateLabel}`),
         s.result && h('p', null, `办理结果：${s.result.documentName}（${fmtTime(s.result.completedAt)} 办结，${s.result.delivery}）`),
         h('h3', { class: 'field-label status-steps-title' }, '办理进度'),
         h('ol', { class: 'status-steps' }, s.progress.map((p) => h('li', null, h('strong', null, p.label), h('span', { class: 'muted ml' }, fmtTime(p.at))))))));
