@@ -53,11 +53,12 @@ export function bodyHints(opId: string, fx: Fixtures): BodyHints {
         hints: { itemCode: mostly(fc.constantFrom(...OFFERED_ITEMS.map((i) => i.itemCode))) },
         fix: (v, pick) => {
           if (!v || typeof v !== 'object' || !v.applicant) return v;
-          // an itemCode more than one partner offers needs the partner: named mostly, left out or random sometimes
+          // an itemCode more than one partner offers needs the partner: named mostly, else left out (undefined
+          // is not sent) or as the schema made it
           const offers = OFFERED_ITEMS.filter((i) => i.itemCode === v.itemCode);
           const item = offers[pick % Math.max(offers.length, 1)];
           const applicant = item && pick % 5 ? { ...v.applicant, kind: item.applicantKinds[pick % item.applicantKinds.length] } : v.applicant;
-          const partner = item && pick % 3 ? { partner: item.partner } : {};
+          const partner = item && pick % 3 ? { partner: item.partner } : pick % 2 ? { partner: undefined } : {};
           return { ...v, ...partner, applicant: fixApplicant(applicant, pick, ['330681', '330604', '110101']) };
         },
       };
