@@ -2,6 +2,7 @@
 // (one 事项基本编码) may be offered for two partner regions, each deciding its own cases.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadContract } from '../../gateway/src/contracts/contract.js';
+import { startGateway } from '../../gateway/src/server.js';
 import { startWorld, type World } from '../support/world.js';
 import { call, login, materialForm } from '../support/client.js';
 import { TINY_PDF } from '../support/fixtures.js';
@@ -79,5 +80,14 @@ describe('one national item offered for two partner regions', () => {
     const caseNo = created.body.caseNo as string;
     expect((await simState(world.sims.byRegion[one.partner]!.url)).cases.filter((c) => c.caseNo === caseNo)).toHaveLength(1);
     expect((await simState(world.sims.byRegion[other.partner]!.url)).cases.filter((c) => c.caseNo === caseNo)).toHaveLength(0);
+  });
+});
+
+describe('the start', () => {
+  test('a partner module whose catalog cannot be built stops it, naming the item, before anything is opened', async () => {
+    const [first, ...rest] = PARTNERS;
+    const twice = { ...first!, catalog: [...first!.catalog, first!.catalog[0]!] };
+    await expect(startGateway({ config: world.config, partnerModules: [twice, ...rest], background: false }))
+      .rejects.toThrow(`duplicate 事项基本编码 in the catalog of ${first!.region}: ${first!.catalog[0]!.itemCode}`);
   });
 });
