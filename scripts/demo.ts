@@ -3,7 +3,7 @@
 import { loadConfig } from '../gateway/src/config.js';
 import { createLogger } from '../gateway/src/log.js';
 import { startGateway } from '../gateway/src/server.js';
-import { DEMO_ACCOUNTS } from '../gateway/src/auth/demoUsers.js';
+import { demoAccounts } from '../gateway/src/auth/demoUsers.js';
 import { join } from 'node:path';
 import { PARTNERS, startSimulator } from '../partners/index.js';
 import type { PartnerModule, SimulatedPartner } from '../gateway/src/ports/partner.js';
@@ -43,7 +43,7 @@ const lines = [
   `  data directory     ${config.dataDir}   (partners' state: ${join(config.dataDir, 'partners')})`,
   ...simulators.map(({ module, sim }) => `  partner ${module.region} ${module.name.padEnd(8, '　')} ${sim.url}  (state: ${sim.url}/__sim/state)`),
   '  demo accounts (username / password):',
-  ...DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(10)} ${a.password.padEnd(14)} ${a.displayName} ${a.region} ${a.roles.join(',')}`),
+  ...demoAccounts(PARTNERS).map((a) => `    ${a.username.padEnd(10)} ${a.password.padEnd(14)} ${a.displayName} ${a.region} ${a.roles.join(',')}`),
   `  partners accept after ${acceptAfterMs / 1000}s and complete after ${completeAfterMs / 1000}s (DEMO_ACCEPT_AFTER_MS, DEMO_COMPLETE_AFTER_MS)`,
   '',
 ];

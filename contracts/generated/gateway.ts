@@ -45,8 +45,32 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 事项详情（含材料清单） */
+        /**
+         * 事项详情（含材料清单）
+         * @description By 实施编码 (unique), or by 事项基本编码: one national item may be offered for several partner
+         *     regions, so an itemCode that more than one offers needs `partner` (else 400 `ITEM_AMBIGUOUS`).
+         */
         get: operations["getItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 合作地区（办理地）列表
+         * @description The partner regions this gateway hands cases to, as registered (partners/index.ts).
+         */
+        get: operations["listPartners"];
         put?: never;
         post?: never;
         delete?: never;
@@ -68,6 +92,8 @@ export interface paths {
         /**
          * 新建办件（草稿）
          * @description Opens a draft case for a catalog item. The applicant's ID number is checked (GB 11643 / GB 32100).
+         *     An `itemCode` (事项基本编码) that more than one partner region offers needs `partner` (else 400
+         *     `ITEM_AMBIGUOUS`); a 实施编码 names its region by itself.
          */
         post: operations["createCase"];
         delete?: never;
@@ -818,7 +844,7 @@ export interface components {
          * @description every error code the gateway answers with (see the table in info.description)
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MULTIPART_MALFORMED" | "HTTP_MALFORMED" | "HEADERS_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "METHOD_NOT_ALLOWED" | "SERVER_BUSY" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "REGION_CODE_INVALID" | "UNKNOWN_ITEM" | "MATERIALS_MISSING" | "MATERIAL_UNKNOWN" | "MATERIAL_TYPE_UNSUPPORTED" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "FORBIDDEN" | "CASE_OUT_OF_REGION" | "CASE_NOT_FOUND" | "HANDOFF_NOT_FOUND" | "NOT_FOUND" | "ILLEGAL_TRANSITION" | "HANDOFF_NOT_DEAD" | "WITHDRAWAL_EXISTS" | "WITHDRAWAL_UNSUPPORTED" | "CONCURRENT_UPDATE" | "IDEMPOTENCY_CONFLICT" | "PARTNER_UNKNOWN" | "SIGNATURE_INVALID" | "TIMESTAMP_STALE" | "NONCE_REPLAYED" | "RATE_LIMITED" | "PARTNER_UNAVAILABLE" | "PARTNER_REJECTED" | "PARTNER_CONTRACT_VIOLATION" | "NOT_READY" | "INTERNAL" | "DOCUMENT_NOT_FOUND" | "ANCHOR_NOT_FOUND" | "DOCUMENT_NOT_REPRINTABLE" | "DOCUMENT_NOT_PDF" | "DOCUMENT_INTEGRITY_FAILED" | "SESSION_NOT_FOUND" | "SESSION_ENDED" | "SESSION_WITHOUT_CASE" | "INVITATION_REQUIRED" | "JOIN_CODE_INVALID" | "JOIN_EXPIRED" | "REMOTE_WINDOW_DISABLED" | "SESSION_HOST_UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_JSON" | "MULTIPART_MALFORMED" | "HTTP_MALFORMED" | "HEADERS_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "METHOD_NOT_ALLOWED" | "SERVER_BUSY" | "ID_NUMBER_INVALID" | "CREDIT_CODE_INVALID" | "REGION_CODE_INVALID" | "UNKNOWN_ITEM" | "ITEM_AMBIGUOUS" | "MATERIALS_MISSING" | "MATERIAL_UNKNOWN" | "MATERIAL_TYPE_UNSUPPORTED" | "PAYLOAD_TOO_LARGE" | "AUTH_REQUIRED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "FORBIDDEN" | "CASE_OUT_OF_REGION" | "CASE_NOT_FOUND" | "HANDOFF_NOT_FOUND" | "NOT_FOUND" | "ILLEGAL_TRANSITION" | "HANDOFF_NOT_DEAD" | "WITHDRAWAL_EXISTS" | "WITHDRAWAL_UNSUPPORTED" | "CONCURRENT_UPDATE" | "IDEMPOTENCY_CONFLICT" | "PARTNER_UNKNOWN" | "SIGNATURE_INVALID" | "TIMESTAMP_STALE" | "NONCE_REPLAYED" | "RATE_LIMITED" | "PARTNER_UNAVAILABLE" | "PARTNER_REJECTED" | "PARTNER_CONTRACT_VIOLATION" | "NOT_READY" | "INTERNAL" | "DOCUMENT_NOT_FOUND" | "ANCHOR_NOT_FOUND" | "DOCUMENT_NOT_REPRINTABLE" | "DOCUMENT_NOT_PDF" | "DOCUMENT_INTEGRITY_FAILED" | "SESSION_NOT_FOUND" | "SESSION_ENDED" | "SESSION_WITHOUT_CASE" | "INVITATION_REQUIRED" | "JOIN_CODE_INVALID" | "JOIN_EXPIRED" | "REMOTE_WINDOW_DISABLED" | "SESSION_HOST_UNAVAILABLE";
         CreateSessionRequest: {
             /** @description the case to assist with; absent for a walk-in (无办件帮办) */
             caseId?: string;
@@ -940,6 +966,11 @@ export interface components {
             window: string;
             roles: ("clerk" | "operator" | "partner_clerk")[];
         };
+        Partner: {
+            region: components["schemas"]["RegionCode"];
+            /** @description e.g. 上海市徐汇区 */
+            name: string;
+        };
         ServiceItem: {
             /** @description 事项基本编码 */
             itemCode: string;
@@ -987,8 +1018,10 @@ export interface components {
             electronic?: boolean;
         };
         CreateCaseRequest: {
-            /** @description 事项基本编码 */
+            /** @description 事项基本编码 (or 实施编码) */
             itemCode: string;
+            /** @description the region that decides the item (办理地); needed when more than one offers the itemCode */
+            partner?: components["schemas"]["RegionCode"];
             applicant: components["schemas"]["ApplicantInput"];
             /**
              * @description 办理形式 (default 1 窗口)
@@ -1685,9 +1718,13 @@ export interface operations {
     };
     getItem: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the region that decides the item (办理地) */
+                partner?: components["schemas"]["RegionCode"];
+            };
             header?: never;
             path: {
+                /** @description 事项基本编码 or 实施编码 */
                 itemCode: string;
             };
             cookie?: never;
@@ -1703,8 +1740,32 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceItem"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    listPartners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the partner regions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        partners: components["schemas"]["Partner"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
         };
     };
     listCases: {

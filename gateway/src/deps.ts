@@ -8,6 +8,8 @@ import type { PartnerAdapter } from './ports/partner.js';
 import type { Metrics } from './metrics.js';
 import type { DocumentService } from './receipts/types.js';
 import type { OpenSessionJournal } from './store/sql/openSessions.js';
+import type { Catalog } from './domain/catalogOf.js';
+import type { RegionDirectory } from './domain/region.js';
 
 import type { AnchorStatus, AnchorSummary } from './audit/anchors.js';
 import type { AuditVerdict } from './audit/verify.js';
@@ -32,6 +34,10 @@ export interface Core {
   /** the signed anchors of the audit chain heads: the latest one is for operators to copy elsewhere */
   anchors: { status(): AnchorStatus; record(n: number): Promise<AnchorSummary | undefined>; export(): Promise<string> };
   partners: PartnerDirectory;
+  /** the items our windows receive for each partner, and those our region decides (built at start) */
+  catalog: Catalog;
+  /** the names of the provinces, our home area and each partner's area */
+  regions: RegionDirectory;
   now(): Date;
   logger: Logger;
   /** the HTTP client for calls to partners */

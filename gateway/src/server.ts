@@ -15,7 +15,10 @@ import { createNonceRepository } from './store/sql/nonces.js';
 import { createUserRepository } from './store/sql/users.js';
 import { createOpenSessionJournal } from './store/sql/openSessions.js';
 import { createInstanceDirectory } from './store/sql/instances.js';
-import { demoUserRecords } from './auth/demoUsers.js';
+import { demoAccounts, demoUserRecords } from './auth/demoUsers.js';
+import { DECIDED_HERE } from './domain/catalog.js';
+import { catalogOf } from './domain/catalogOf.js';
+import { regionDirectory } from './domain/region.js';
 import { createTokenService } from './auth/tokens.js';
 import { createLogin, loginThrottles } from './auth/login.js';
 import { createHandoffWorker, type HandoffWorker } from './handoff/worker.js';
@@ -92,6 +95,11 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   const { config } = opts;
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
   const now = opts.now ?? (() => new Date());
+  // what the partner modules bring, checked before anything is opened: a catalog or a directory that
+  // cannot be built stops the start, naming the item or the code
+  const catalog = catalogOf(opts.partnerModules, DECIDED_HERE);
+  const regions = regionDirectory(opts.partnerModules);
+  const accounts = demoAccounts(opts.partnerModules);
   // fail fast, before anything is opened, when the remote window cannot have its media workers
   if (config.remoteWindow.enabled) await assertWorkerBinary(config.remoteWindow.workerBin);
   const keyring = await loadPiiKeys(config);
@@ -107,7 +115,7 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   const anchors = opened.anchors!;
   const nonces = createNonceRepository(database, { ttlMs: 2 * config.inbound.clockSkewSeconds * 1000, now: () => now().getTime() });
   const users = createUserRepository(database);
-  if (config.auth.seedDemoUsers) await users.seed(await demoUserRecords());
+  if (config.auth.seedDemoUsers) await users.seed(await demoUserRecords(accounts));
   // the remote-window sessions this instance hosts, so that after a crash it ends its own (and only those)
   const sessions = createOpenSessionJournal(database, {
     instanceId: config.instanceId,
@@ -115,14 +123,14 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   });
 
   const core: Core = {
-    config, store, audit, anchors, now, logger, nonces, sessions,
+    config, store, audit, anchors, now, logger, nonces, sessions, catalog, regions,
     partners: partnerDirectory(opts.partnerModules, config),
     http: opts.http ?? axios.create({ timeout: config.handoff.timeoutMs, proxy: false, maxRedirects: 0 }),
     metrics: createMetrics(),
     // The worker is created just below; the core only calls this once requests arrive.
     kickHandoffs: () => worker.kick(),
     changes,
-    documents: createDocumentService({ store, now, logger, publicBaseUrl: config.publicBaseUrl, signingKey, renderThreads: config.receipts.renderThreads, ...(config.receipts.renderThreadHeapMb ? { renderThreadHeapMb: config.receipts.renderThreadHeapMb } : {}) }),
+    documents: createDocumentService({ store, now, logger, publicBaseUrl: config.publicBaseUrl, regions, signingKey, renderThreads: config.receipts.renderThreads, ...(config.receipts.renderThreadHeapMb ? { renderThreadHeapMb: config.receipts.renderThreadHeapMb } : {}) }),
   };
   const worker: HandoffWorker = createHandoffWorker(core);
   const poller = createStatusPoller(core);

@@ -1,8 +1,8 @@
 // 跨域通办网关 · 窗口工作台: the shell (top bar, left navigation) and the hash router.
 // Routes: #/login, #/cases, #/cases/<id>, #/new, #/dead, #/items.
 import { h, mount } from './js/dom.js';
-import { session, setUnauthorizedHandler } from './js/api.js';
-import { regionName } from './js/format.js';
+import { api, session, setUnauthorizedHandler } from './js/api.js';
+import { regionName, setPartners } from './js/format.js';
 import { renderLogin } from './js/views/login.js';
 import { renderCases } from './js/views/cases.js';
 import { renderNewCase } from './js/views/new-case.js';
@@ -27,6 +27,8 @@ let afterLogin = '#/cases';
 /** The current view: its cleanups (timers) run when the clerk navigates away. */
 let current = { cleanups: [] };
 let shell = null;
+/** The partner regions come from the gateway (listPartners), once per login. */
+let partnersLoaded = false;
 
 export function navigate(hash) {
   if (window.location.hash === hash) route();
@@ -44,12 +46,14 @@ setUnauthorizedHandler(() => {
   const { path } = parseHash();
   if (path !== '/login') afterLogin = window.location.hash || '#/cases';
   shell = null;
+  partnersLoaded = false;
   navigate('#/login');
 });
 
 function logout() {
   session.clear();
   shell = null;
+  partnersLoaded = false;
   loginNotice = '您已安全退出。';
   afterLogin = '#/cases';
   navigate('#/login');
@@ -116,6 +120,16 @@ async function route() {
       },
     });
     return;
+  }
+
+  if (!partnersLoaded) {
+    try {
+      setPartners((await api.listPartners()).partners);
+      partnersLoaded = true;
+    } catch {
+      // a 401 sends the clerk to the login page; otherwise the pages show region codes and try again next time
+    }
+    if (current !== me || !session.get()) return;
   }
 
   if (!shell) {

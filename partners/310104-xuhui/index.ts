@@ -2,6 +2,7 @@
 // signed webhooks). See README.md.
 import type { PartnerModule } from '../../gateway/src/ports/partner.js';
 import { createAdapter } from './adapter.js';
+import { CATALOG } from './catalog.js';
 import { createXuhuiSimulator } from './simulator.js';
 import { REGION, REGION_NAME } from './types.js';
 
@@ -28,4 +29,8 @@ export const partner: PartnerModule = {
   },
   createAdapter,
   createSimulator: createXuhuiSimulator,
+  catalog: CATALOG,
+  // 上海市: 310100 is 市辖区, a statistical grouping that is not part of a place's name
+  regionNames: { '310101': '黄浦区', '310104': '徐汇区' },
+  demoClerk: { username: 'xuhui01', password: 'Partner@2026', displayName: '周敏', window: '上海市徐汇区行政服务中心' },
 };

@@ -2,6 +2,7 @@
 // status only by polling. See README.md.
 import type { PartnerModule } from '../../gateway/src/ports/partner.js';
 import { createAdapter, NAME, REGION } from './adapter.js';
+import { CATALOG } from './catalog.js';
 import { startHanzhongSimulator } from './simulator.js';
 
 export const partner: PartnerModule = {
@@ -14,4 +15,7 @@ export const partner: PartnerModule = {
   },
   createAdapter,
   createSimulator: (options) => startHanzhongSimulator(options),
+  catalog: CATALOG,
+  regionNames: { '610100': '西安市', '610700': '汉中市', '610702': '汉台区', '610703': '南郑区' },
+  demoClerk: { username: 'hanzhong01', password: 'Partner@2026', displayName: '刘洋', window: '汉中市政务服务中心' },
 };

@@ -19,6 +19,7 @@ import { spawnGateway, type GatewayProcess } from '../support/child.js';
 import { call, login } from '../support/client.js';
 import { applicantFor, firstItem } from '../support/flows.js';
 import { freePort, gatewayEnv, startSimulators } from '../support/world.js';
+import { PARTNER_REGIONS } from '../support/registry.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 25);
 const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 5);
@@ -120,10 +121,10 @@ function startAbuse(base: URL): { child: ChildProcess; ready: Promise<void>; sto
 
 /** drafts for the clerks' list to show (through the front door) */
 async function seedCases(url: string, token: string): Promise<void> {
-  const items = await Promise.all(['310104', '610700', '640000'].map((p) => firstItem(url, token, p)));
+  const items = await Promise.all(PARTNER_REGIONS.map((p) => firstItem(url, token, p)));
   for (let i = 0; i < CASES; i += 1) {
     const item = items[i % items.length]!;
-    const r = await call(url, 'POST', '/api/cases', { token, json: { itemCode: item.itemCode, applicant: applicantFor(item), delivery: { byPost: true, address: '浙江省诸暨市暨阳街道艮塔西路1号' } } });
+    const r = await call(url, 'POST', '/api/cases', { token, json: { itemCode: item.itemCode, partner: item.partner, applicant: applicantFor(item), delivery: { byPost: true, address: '浙江省诸暨市暨阳街道艮塔西路1号' } } });
     if (r.status !== 201) throw new Error(`seeding: createCase ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
   }
 }

@@ -20,12 +20,12 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { CaseRecord } from '../../gateway/src/domain/case.js';
-import { CATALOG } from '../../gateway/src/domain/catalog.js';
 import { openStore } from '../../gateway/src/store/index.js';
 import { spawnGateway, type GatewayProcess } from '../support/child.js';
 import { call, login } from '../support/client.js';
 import { TINY_PDF, sha256 } from '../support/fixtures.js';
 import { COMPANY_CREDIT_CODE } from '../support/flows.js';
+import { OFFERED_ITEMS, PARTNER_REGIONS as REGIONS } from '../support/registry.js';
 import { freePort, gatewayEnv, removeDataDir, startSimulators } from '../support/world.js';
 import { warmFonts } from '../../gateway/src/receipts/font.js';
 import { generateSigningKey } from '../../gateway/src/receipts/keys.js';
@@ -51,7 +51,6 @@ const LOW_RATES = (process.env.BENCH_LOW_RATES ?? '10,25').split(',').filter(Boo
 const LOW_SECONDS = Number(process.env.BENCH_LOW_SECONDS ?? 15);
 const lowCount = (rate: number) => Math.round(rate * LOW_SECONDS);
 const IN_FLIGHT = 64;
-const REGIONS = ['310104', '610700', '640000'];
 
 // Every HTTP request a simulated partner serves (they run in this process; the gateway is a child), so
 // the bench can say how many round trips one handoff costs and what that alone allows on this machine.
@@ -135,7 +134,7 @@ async function seed(dataDir: string, target: SqlTarget, stored: number, drafts: 
   const now = new Date().toISOString();
   await pool(Array.from({ length: drafts }, (_, i) => i), 32, async (i) => {
     const partner = REGIONS[i % REGIONS.length]!;
-    const item = CATALOG.find((it) => it.partner === partner)!;
+    const item = OFFERED_ITEMS.find((it) => it.partner === partner)!;
     const id = randomUUID();
     const materials = item.materials.filter((m) => m.required).map((m) => ({
       id: randomUUID(), code: m.code, name: m.name, fileName: `${m.code}.pdf`, mediaType: 'application/pdf' as const,

@@ -15,6 +15,7 @@ import { openStore, type OpenedStore, type SqlTarget } from '../../gateway/src/s
 import { keyringBeside } from '../support/storeCases.js';
 import { startPgCluster, freshDatabase } from '../support/postgres.js';
 import { freePort } from '../support/world.js';
+import { PARTNER_REGIONS } from '../support/registry.js';
 import { benchCase, benchEvents, caseIdOf } from './storeBenchData.js';
 
 const SIZES = (process.env.BENCH_STORE_SIZES ?? '1000,100000').split(',').map(Number);
@@ -53,7 +54,7 @@ async function seed(o: OpenedStore, from: number, to: number): Promise<void> {
 /** a clerk's filtered list: their region, open states, one partner, first page */
 function timedLists(o: OpenedStore): Promise<number[]> {
   return timed(LISTS, (i) => o.store.listCases({
-    regions: ['330681'], status: ['forwarded', 'accepted', 'needs_supplement'], partner: ['310104', '610700', '640000'][i % 3]!, offset: 0, limit: 20,
+    regions: ['330681'], status: ['forwarded', 'accepted', 'needs_supplement'], partner: PARTNER_REGIONS[i % PARTNER_REGIONS.length]!, offset: 0, limit: 20,
   }));
 }
 

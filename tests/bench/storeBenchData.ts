@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseRecord, CaseStatus } from '../../gateway/src/domain/case.js';
 import type { NewEvent } from '../../gateway/src/store/types.js';
+import { PARTNER_REGIONS as PARTNERS } from '../support/registry.js';
 
 const ITEMS = [
   ['000121009000', '个体工商户注销登记'],
@@ -10,7 +11,6 @@ const ITEMS = [
   ['000191017000', '住房公积金异地转移接续'],
   ['000104006000', '户口迁移'],
 ] as const;
-const PARTNERS = ['310104', '610700', '640000'] as const;
 const STATUSES: CaseStatus[] = ['received', 'forwarded', 'accepted', 'needs_supplement', 'completed', 'delivered'];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = ['芳', '伟', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛'];

@@ -7,6 +7,7 @@ import { call, login } from '../support/client.js';
 import { TINY_PDF } from '../support/fixtures.js';
 import { launchBrowser, newParticipant, screenshot } from '../support/browser.js';
 import { startWorld, type World } from '../support/world.js';
+import { PARTNERS } from '../support/registry.js';
 
 let world: World;
 let browser: Browser;
@@ -35,6 +36,8 @@ describe('the clerk console in a browser', () => {
     await page.locator('#login-username').fill('zhuji01');
     await page.locator('#login-password').fill('Zhuji@2026');
     await page.getByRole('button', { name: '登 录' }).click();
+    // the partner filter lists the registered regions, named as the gateway names them (GET /api/partners)
+    await expect.poll(() => page.locator('#f-partner option').allTextContents(), { timeout: 10_000 }).toEqual(['全部', ...PARTNERS.map((m) => `${m.name}（${m.region}）`)]);
     await page.getByRole('link', { name: '新建办件' }).first().click();
 
     await page.locator('#item-search').fill(item!.itemCode);

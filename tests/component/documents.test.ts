@@ -7,6 +7,7 @@ import { decide, getCase, simState, submittedCase, waitFor } from '../support/fl
 import { sha256, TINY_PNG } from '../support/fixtures.js';
 import { pdfText } from '../unit/receipts/pdfTools.js';
 import { loadContract } from '../../gateway/src/contracts/contract.js';
+import { PARTNER_REGIONS } from '../support/registry.js';
 
 const contract = loadContract('gateway.yaml');
 
@@ -36,7 +37,7 @@ const timelineTypes = async (caseId: string): Promise<string[]> =>
   (await call(world.url, 'GET', `/api/cases/${caseId}/timeline`, { token })).body.events.map((e: { type: string }) => e.type);
 
 describe('documents that travel with the case', () => {
-  test.each(['310104', '610700', '640000'])('%s: the 受理回执 and the 材料流转单 are issued at submission and arrive at the partner beside the materials, hashes matching', async (region) => {
+  test.each(PARTNER_REGIONS)('%s: the 受理回执 and the 材料流转单 are issued at submission and arrive at the partner beside the materials, hashes matching', async (region) => {
     const { caseId, caseNo } = await submittedCase(world.url, token, region);
     const forwarded = await waitFor('已转递', () => getCase(world.url, token, caseId), (c) => c.status === 'forwarded');
     const list = await documents(caseId);

@@ -4,12 +4,10 @@ import { startWorld, type World } from '../support/world.js';
 import { call, login, materialForm } from '../support/client.js';
 import { TINY_PNG, sha256 } from '../support/fixtures.js';
 import { clearFaults, decide, getCase, setFaults, simState, submittedCase, waitFor } from '../support/flows.js';
+import { PARTNERS as REGISTERED } from '../support/registry.js';
 
-const PARTNERS = [
-  ['上海市徐汇区 (REST + OAuth2 + webhook)', '310104'],
-  ['陕西省汉中市 (signed pinyin API, polled)', '610700'],
-  ['宁夏回族自治区 (envelope + signed callbacks)', '640000'],
-] as const;
+// every registered partner region, each in its own integration style (see its README)
+const PARTNERS = REGISTERED.map((m) => [m.name, m.region] as const);
 
 let world: World;
 let token: string;

@@ -6,8 +6,8 @@ import { freePort, gatewayEnv, removeDataDir, startSimulators, testStoreEnv, typ
 import { spawnGateway, type GatewayProcess } from '../support/child.js';
 import { call, login } from '../support/client.js';
 import { clearFaults, setFaults, simState, submittedCase, waitFor } from '../support/flows.js';
+import { PARTNER_REGIONS as REGIONS } from '../support/registry.js';
 
-const REGIONS = ['310104', '610700', '640000'];
 let sims: Sims | undefined;
 let gw: GatewayProcess | undefined;
 let dataDir: string | undefined;

@@ -16,8 +16,8 @@ import { call, login, materialForm } from '../support/client.js';
 import { applicantFor, clearFaults, firstItem, setFaults, simState, waitFor } from '../support/flows.js';
 import { TINY_PDF } from '../support/fixtures.js';
 import { freshDatabase } from '../support/postgres.js';
+import { PARTNER_REGIONS as REGIONS } from '../support/registry.js';
 
-const REGIONS = ['310104', '610700', '640000'];
 const CASES = 500;
 /** cases submitted while the partners are slow, to instance A: their handoffs are in flight when it dies */
 const LATE = 60;
@@ -42,7 +42,7 @@ type Item = Awaited<ReturnType<typeof firstItem>>;
 
 async function submit(base: string, token: string, partner: string, item: Item): Promise<Submitted> {
   const created = await call(base, 'POST', '/api/cases', {
-    token, json: { itemCode: item.itemCode, applicant: applicantFor(item), delivery: { byPost: true, address: '浙江省诸暨市暨阳街道艮塔西路1号' } },
+    token, json: { itemCode: item.itemCode, partner: item.partner, applicant: applicantFor(item), delivery: { byPost: true, address: '浙江省诸暨市暨阳街道艮塔西路1号' } },
   });
   if (created.status !== 201) throw new Error(`createCase: ${created.status} ${JSON.stringify(created.body)}`);
   for (const m of item.materials.filter((x: { required: boolean }) => x.required)) {

@@ -8,6 +8,7 @@ import { clearFaults, decide, draftCase, getCase, setFaults, submittedCase, wait
 import { TINY_PDF, sha256 } from '../support/fixtures.js';
 import { devSettings, startWorld, type World } from '../support/world.js';
 import { PARTNERS } from '../../partners/index.js';
+import { PARTNER_REGIONS } from '../support/registry.js';
 
 export interface Fixtures {
   world: World;
@@ -124,6 +125,6 @@ export async function startFuzzWorld(): Promise<Fixtures> {
     receiptPdf: Buffer.from(await receipt.arrayBuffer()),
     keyId: keys.body.current as string,
     secrets: { inbound, xuhuiWebhook: settingsOf('310104').WEBHOOK_SECRET!, ningxiaCallback: settingsOf('640000').CALLBACK_SECRET! },
-    regions: ['330681', '330604', '310104', '610700', '640000'],
+    regions: ['330681', '330604', ...PARTNER_REGIONS],
   };
 }

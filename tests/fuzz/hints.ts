@@ -5,7 +5,8 @@
 // leave a share of the values as the schema made them, so that those are fuzzed too.
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
-import { CATALOG, DECIDED_HERE } from '../../gateway/src/domain/catalog.js';
+import { DECIDED_HERE } from '../../gateway/src/domain/catalog.js';
+import { OFFERED_ITEMS } from '../support/registry.js';
 import { makeIdNumber } from '../../gateway/src/domain/idNumber.js';
 import { makeCreditCode } from '../../gateway/src/domain/creditCode.js';
 import { formatNxTime } from '../../partners/640000-ningxia/mapping.js';
@@ -49,12 +50,16 @@ export function bodyHints(opId: string, fx: Fixtures): BodyHints {
       };
     case 'createCase':
       return {
-        hints: { itemCode: mostly(fc.constantFrom(...CATALOG.map((i) => i.itemCode))) },
+        hints: { itemCode: mostly(fc.constantFrom(...OFFERED_ITEMS.map((i) => i.itemCode))) },
         fix: (v, pick) => {
           if (!v || typeof v !== 'object' || !v.applicant) return v;
-          const item = CATALOG.find((i) => i.itemCode === v.itemCode);
+          // an itemCode more than one partner offers needs the partner: named mostly, else left out (undefined
+          // is not sent) or as the schema made it
+          const offers = OFFERED_ITEMS.filter((i) => i.itemCode === v.itemCode);
+          const item = offers[pick % Math.max(offers.length, 1)];
           const applicant = item && pick % 5 ? { ...v.applicant, kind: item.applicantKinds[pick % item.applicantKinds.length] } : v.applicant;
-          return { ...v, applicant: fixApplicant(applicant, pick, ['330681', '330604', '110101']) };
+          const partner = item && pick % 3 ? { partner: item.partner } : pick % 2 ? { partner: undefined } : {};
+          return { ...v, ...partner, applicant: fixApplicant(applicant, pick, ['330681', '330604', '110101']) };
         },
       };
     case 'receiveCase':

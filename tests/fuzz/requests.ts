@@ -2,7 +2,7 @@
 // fixtures (real case ids, documents, sessions), authenticated the way the operation asks; and the one
 // place a request is put together (path, query, body, content type, signature).
 import fc from 'fast-check';
-import { CATALOG } from '../../gateway/src/domain/catalog.js';
+import { OFFERED_ITEMS } from '../support/registry.js';
 import type { FuzzRequest } from './http.js';
 import { request } from './http.js';
 import type { Fixtures } from './fuzzWorld.js';
@@ -51,7 +51,7 @@ function pathAndQuery(op: Operation, fx: Fixtures, gen: Generator): fc.Arbitrary
       model[p.name] = p.name === 'caseId' ? caseId
         // sessions that endSession may end, apart from those the other operations need open
         : p.name === 'sessionId' ? fc.oneof({ arbitrary: fc.constantFrom(...(op.id === 'endSession' ? fx.sessionsToEnd : fx.sessions).map((s) => s.sessionId)), weight: 6 }, fc.uuid())
-        : p.name === 'itemCode' ? fc.oneof({ arbitrary: fc.constantFrom(...CATALOG.map((i) => i.itemCode)), weight: 4 }, schemaMade)
+        : p.name === 'itemCode' ? fc.oneof({ arbitrary: fc.constantFrom(...OFFERED_ITEMS.map((i) => i.itemCode)), weight: 4 }, schemaMade)
         : p.name === 'n' ? fc.oneof(fc.integer({ min: 1, max: 4 }).map(String), schemaMade)
         : schemaMade;
     }

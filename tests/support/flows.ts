@@ -23,7 +23,7 @@ export async function firstItem(base: string, token: string, partner: string) {
   return r.body.items[0];
 }
 
-export function applicantFor(item: { applicantKinds: string[] }) {
+export function applicantFor(item: { applicantKinds: readonly string[] }) {
   return item.applicantKinds.includes('person')
     ? { kind: 'person', name: '张三', idType: '111', idNumber: VALID_ID_NUMBER, phone: '13812345678', address: '浙江省诸暨市暨阳街道艮塔西路1号' }
     : { kind: 'organization', name: '诸暨市暨阳五金有限公司', idType: '990', idNumber: COMPANY_CREDIT_CODE, phone: '13812345678', agentName: '张三' };
@@ -34,7 +34,7 @@ export async function draftCase(base: string, token: string, partner: string, op
   const item = await firstItem(base, token, partner);
   const created = await call(base, 'POST', '/api/cases', {
     token,
-    json: { itemCode: item.itemCode, applicant: applicantFor(item), delivery: { byPost: true, address: '浙江省诸暨市暨阳街道艮塔西路1号' } },
+    json: { itemCode: item.itemCode, partner: item.partner, applicant: applicantFor(item), delivery: { byPost: true, address: '浙江省诸暨市暨阳街道艮塔西路1号' } },
   });
   if (created.status !== 201) throw new Error(`createCase: ${created.status} ${JSON.stringify(created.body)}`);
   if (!opts.skipMaterials) {

@@ -3,7 +3,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { GatewayError } from '../errors.js';
 import type { Material } from '../domain/case.js';
-import { findItem } from '../domain/catalog.js';
 import type { Clerk } from '../auth/tokens.js';
 import type { Core } from '../deps.js';
 import { loadCaseFor } from './load.js';
@@ -23,7 +22,7 @@ export interface MaterialUpload {
 export async function addMaterial(core: Core, clerk: Clerk, caseId: string, upload: MaterialUpload): Promise<Material> {
   const record = await loadCaseFor(core, clerk, 'case.addMaterial', caseId);
   assertMaterialsEditable(record.status);
-  const spec = findItem(record.itemCode)?.materials.find((m) => m.code === upload.code);
+  const spec = core.catalog.ofCase(record)?.materials.find((m) => m.code === upload.code);
   if (!spec && upload.code !== 'extra') {
     throw new GatewayError('MATERIAL_UNKNOWN', `材料编码 ${upload.code} 不属于事项「${record.itemName}」`, [{ field: '/code', message: '未知材料编码' }]);
   }

@@ -2,14 +2,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { GatewayError } from '../errors.js';
 import type { Applicant, CaseRecord, Delivery, HandlingForm } from '../domain/case.js';
-import { findItem } from '../domain/catalog.js';
 import type { Clerk } from '../auth/tokens.js';
 import type { Core } from '../deps.js';
 import { assertApplicantValid, assertRegionCode } from './guards.js';
 import { assertMay } from '../auth/permissions.js';
 
 export interface CreateCaseInput {
+  /** 事项基本编码 or 实施编码 */
   itemCode: string;
+  /** the region that decides (办理地): needed when two partners offer the itemCode */
+  partner?: string;
   applicant: Applicant;
   handlingForm?: HandlingForm;
   delivery: Delivery;
@@ -26,8 +28,8 @@ export function newCaseNo(region: string, now: Date): string {
 
 export async function createCase(core: Core, clerk: Clerk, input: CreateCaseInput): Promise<CaseRecord> {
   assertMay(clerk, 'case.create');
-  const item = findItem(input.itemCode);
-  if (!item) throw new GatewayError('UNKNOWN_ITEM', `事项编码 ${input.itemCode} 不在跨域通办事项目录中`, [{ field: '/itemCode', message: '未知事项' }]);
+  const item = core.catalog.find(input.itemCode, input.partner);
+  if (!item) throw new GatewayError('UNKNOWN_ITEM', `事项编码 ${input.itemCode} 不在${input.partner ? ` ${input.partner} 的` : ''}跨域通办事项目录中`, [{ field: '/itemCode', message: '未知事项' }]);
   assertRegionCode(clerk.region, '/acceptRegion');
   assertApplicantValid(input.applicant, item);
   if (input.delivery.byPost && !input.delivery.address) {

@@ -7,7 +7,6 @@
 import { randomUUID } from 'node:crypto';
 import { GatewayError } from '../errors.js';
 import type { CaseRecord } from '../domain/case.js';
-import { findItem } from '../domain/catalog.js';
 import { submit } from '../domain/transitions.js';
 import type { Clerk } from '../auth/tokens.js';
 import type { Core } from '../deps.js';
@@ -21,7 +20,7 @@ export async function submitCase(core: Core, clerk: Clerk, caseId: string): Prom
   const now = core.now();
   const { record } = await core.store.updateCase(caseId, (c) => {
     assertMay(clerk, 'case.submit', c);
-    const item = findItem(c.itemCode);
+    const item = core.catalog.ofCase(c);
     if (!item) throw new GatewayError('UNKNOWN_ITEM', `事项 ${c.itemCode} 已不在目录中`);
     const next = submit(c, {
       now, actor: `clerk:${clerk.username}`, item, maxAttempts: core.config.handoff.maxAttempts,

@@ -2,7 +2,7 @@
 import { CASE_STATUSES, ID_TYPES, type CaseEvent, type CaseRecord } from '../domain/case.js';
 import type { CaseSummary } from '../store/types.js';
 import { maskIdNumber, maskPhone } from '../domain/mask.js';
-import { regionName } from '../domain/region.js';
+import type { RegionDirectory } from '../domain/region.js';
 import { workingDaysLeft, CN_WORK_CALENDAR } from '../domain/workdays.js';
 
 
@@ -11,7 +11,9 @@ const deadline = (promisedAt: string | undefined, status: string, now: Date) =>
     ? workingDaysLeft(now, new Date(promisedAt), CN_WORK_CALENDAR)
     : null;
 
-export function toCaseView(c: CaseRecord, now: Date) {
+/** `core` gives the time (for the working days left) and the regions' names */
+export function toCaseView(c: CaseRecord, core: { now(): Date; regions: RegionDirectory }) {
+  const now = core.now();
   return {
     id: c.id,
     caseNo: c.caseNo,
@@ -22,9 +24,9 @@ export function toCaseView(c: CaseRecord, now: Date) {
     kind: c.kind,
     handlingForm: c.handlingForm,
     acceptRegion: c.acceptRegion,
-    acceptRegionName: regionName(c.acceptRegion) ?? null,
+    acceptRegionName: core.regions.regionName(c.acceptRegion) ?? null,
     handlingRegion: c.handlingRegion,
-    handlingRegionName: regionName(c.handlingRegion) ?? null,
+    handlingRegionName: core.regions.regionName(c.handlingRegion) ?? null,
     partner: c.partner,
     partnerRef: c.partnerRef ?? null,
     status: c.status,
@@ -66,6 +68,11 @@ export function toCaseView(c: CaseRecord, now: Date) {
     submittedAt: c.submittedAt ?? null,
     updatedAt: c.updatedAt,
   };
+}
+
+/** a partner region as the console lists it (more of what it supports will join region and name) */
+export function toPartnerView(p: { region: string; name: string }) {
+  return { region: p.region, name: p.name };
 }
 
 export function toSummaryView(s: CaseSummary, now: Date) {

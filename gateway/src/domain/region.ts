@@ -13,9 +13,10 @@ export const PROVINCES: Readonly<Record<string, string>> = {
   '71': '台湾省', '81': '香港特别行政区', '82': '澳门特别行政区',
 };
 
-/** Prefectures and counties we name. Each entry is the unit's own name; the path is composed from the code. */
-const LOCAL_NAMES: Readonly<Record<string, string>> = {
-  // 浙江省: our home region and its neighbours
+/** Our home region and its neighbours (浙江省). Each partner module names its own area (its
+ *  `regionNames`); regionDirectory() puts them together. Each entry is the unit's own name; the path is
+ *  composed from the code. */
+const HOME_NAMES: Readonly<Record<string, string>> = {
   '330100': '杭州市',
   '330600': '绍兴市',
   '330602': '越城区',
@@ -24,18 +25,6 @@ const LOCAL_NAMES: Readonly<Record<string, string>> = {
   '330624': '新昌县',
   '330681': '诸暨市',
   '330683': '嵊州市',
-  // 上海市: 310100 is 市辖区, a statistical grouping that is not part of a place's name
-  '310101': '黄浦区',
-  '310104': '徐汇区',
-  // 陕西省
-  '610100': '西安市',
-  '610700': '汉中市',
-  '610702': '汉台区',
-  '610703': '南郑区',
-  // 宁夏回族自治区
-  '640100': '银川市',
-  '640104': '兴庆区',
-  '640200': '石嘴山市',
 };
 
 // Taiwan, Hong Kong and Macao have one code each in GB/T 2260, with no subdivisions.
@@ -53,19 +42,50 @@ export function isRegionCode(s: string): boolean {
   return city !== '00' || county === '00';
 }
 
-/** The unit's own name ('诸暨市', '徐汇区', '浙江省'), or undefined when the code is not in our table. */
-export function regionName(code: string): string | undefined {
-  if (!isRegionCode(code)) return undefined;
-  if (code.endsWith('0000')) return PROVINCES[code.slice(0, 2)];
-  return LOCAL_NAMES[code];
+/** What a partner module brings to the directory. */
+export interface RegionNameSource {
+  region: string;
+  regionNames: Readonly<Record<string, string>>;
 }
 
-/** The full path, e.g. '浙江省绍兴市诸暨市', '上海市徐汇区'; undefined when the unit itself is unknown. */
-export function regionFullName(code: string): string | undefined {
-  const own = regionName(code);
-  if (own === undefined) return undefined;
-  const province = PROVINCES[code.slice(0, 2)] ?? '';
-  if (code.endsWith('0000')) return province;
-  const prefecture = code.endsWith('00') ? undefined : LOCAL_NAMES[`${code.slice(0, 4)}00`];
-  return `${province}${prefecture ?? ''}${own}`;
+/** The names of the regions this gateway works with: provinces, our home area, each partner's area. */
+export interface RegionDirectory {
+  isRegionCode(code: string): boolean;
+  /** the unit's own name ('诸暨市', '徐汇区', '浙江省'), or undefined when the code is not in our table */
+  regionName(code: string): string | undefined;
+  /** the full path, e.g. '浙江省绍兴市诸暨市', '上海市徐汇区'; undefined when the unit itself is unknown */
+  regionFullName(code: string): string | undefined;
+}
+
+/** Built at start; a partner naming a code outside its province, a province, or a code another source
+ *  names differently stops the start, naming both. */
+export function regionDirectory(sources: readonly RegionNameSource[]): RegionDirectory {
+  const names = new Map<string, { name: string; by: string }>(Object.entries(HOME_NAMES).map(([code, name]) => [code, { name, by: 'the home region' }]));
+  for (const { region, regionNames } of sources) {
+    for (const [code, name] of Object.entries(regionNames)) {
+      if (!isRegionCode(code) || code.endsWith('0000') || code.slice(0, 2) !== region.slice(0, 2)) {
+        throw new Error(`region names of ${region}: ${code} is not a prefecture or county of its province ${region.slice(0, 2)}`);
+      }
+      const known = names.get(code);
+      if (known && known.name !== name) throw new Error(`region names of ${region}: ${code} is「${name}」, but ${known.by} names it「${known.name}」`);
+      names.set(code, { name, by: region });
+    }
+  }
+  const regionName = (code: string): string | undefined => {
+    if (!isRegionCode(code)) return undefined;
+    if (code.endsWith('0000')) return PROVINCES[code.slice(0, 2)];
+    return names.get(code)?.name;
+  };
+  return {
+    isRegionCode,
+    regionName,
+    regionFullName(code) {
+      const own = regionName(code);
+      if (own === undefined) return undefined;
+      const province = PROVINCES[code.slice(0, 2)] ?? '';
+      if (code.endsWith('0000')) return province;
+      const prefecture = code.endsWith('00') ? undefined : names.get(`${code.slice(0, 4)}00`)?.name;
+      return `${province}${prefecture ?? ''}${own}`;
+    },
+  };
 }

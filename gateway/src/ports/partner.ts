@@ -2,6 +2,7 @@
 // folder; partners/index.ts lists the modules that implement this.
 import type { AxiosInstance } from 'axios';
 import type { Applicant, Delivery, IdType, CaseKind, HandlingForm } from '../domain/case.js';
+import type { ServiceItem } from '../domain/catalog.js';
 
 /** What the core hands an adapter: a whitelisted view of the case. The adapter sends of it only what
  *  the partner's contract needs (PIPL: minimum necessary). */
@@ -231,6 +232,24 @@ export interface PartnerModule {
   createAdapter(settings: PartnerSettings, env?: AdapterEnvironment): PartnerAdapter;
   /** the simulated partner server (demo and tests) */
   createSimulator(options: SimulatorOptions): Promise<SimulatedPartner>;
+  /** the items our windows receive 异地代收代办 for this region, each naming it as `partner`; a
+   *  事项基本编码 at most once here (another region may offer the same national item) */
+  catalog: readonly ServiceItem[];
+  /** the names of this region's prefectures and counties (GB/T 2260 code → the unit's own name, e.g.
+   *  '310104': '徐汇区'), within its province; the core names the provinces itself */
+  regionNames: Readonly<Record<string, string>>;
+  /** the demo account of one of this region's clerks (role partner_clerk, for 三方连线), seeded when
+   *  SEED_DEMO_USERS is on */
+  demoClerk: DemoClerk;
+}
+
+/** A partner region's demo clerk: its region is the module's. */
+export interface DemoClerk {
+  username: string;
+  password: string;
+  displayName: string;
+  /** e.g. '上海市徐汇区行政服务中心' */
+  window: string;
 }
 
 export interface SimulatorOptions {
@@ -253,4 +272,4 @@ export interface SimulatedPartner {
   close(): Promise<void>;
 }
 
-export type { Applicant, IdType };
+export type { Applicant, IdType, ServiceItem };

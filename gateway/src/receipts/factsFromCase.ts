@@ -1,7 +1,7 @@
 // The facts of each document, read off the case (whitelisted and masked like the case views).
 import { ID_TYPES, type CaseDocument, type CaseEvent, type CaseRecord, type DocumentType } from '../domain/case.js';
 import { maskIdNumber, maskPhone } from '../domain/mask.js';
-import { regionFullName, regionName } from '../domain/region.js';
+import type { RegionDirectory } from '../domain/region.js';
 import { DOCUMENT_TITLES, TRAVEL_CODES, type AnyFacts, type DocumentFacts, type MaterialLine } from './facts.js';
 import { deliveryWords } from './text.js';
 
@@ -13,9 +13,11 @@ export interface FactsContext {
   documents: CaseDocument[];
   /** the case's events (a 送达回执 states who delivered, and when) */
   events: CaseEvent[];
+  /** the names of the regions the document names */
+  regions: RegionDirectory;
 }
 
-const region = (code: string) => ({ code, name: regionFullName(code) ?? regionName(code) ?? code });
+const region = (code: string, regions: RegionDirectory) => ({ code, name: regions.regionFullName(code) ?? regions.regionName(code) ?? code });
 
 export function statusLink(publicBaseUrl: string, c: Pick<CaseRecord, 'caseNo' | 'publicCode'>): string {
   return `${publicBaseUrl}/status.html?no=${encodeURIComponent(c.caseNo)}&code=${encodeURIComponent(c.publicCode ?? '')}`;
@@ -30,8 +32,8 @@ function common<T extends DocumentType>(c: CaseRecord, documentType: T, ctx: Fac
     caseNo: c.caseNo,
     itemCode: c.itemCode,
     itemName: c.itemName,
-    acceptRegion: region(c.acceptRegion),
-    handlingRegion: region(c.handlingRegion),
+    acceptRegion: region(c.acceptRegion, ctx.regions),
+    handlingRegion: region(c.handlingRegion, ctx.regions),
     issuer: { region: c.acceptRegion, window: c.receivedBy?.window ?? '跨域通办窗口' },
     issuedAt: ctx.issuedAt,
     copy: false,

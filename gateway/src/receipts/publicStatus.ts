@@ -4,7 +4,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Core } from '../deps.js';
 import { CASE_STATUSES, type CaseStatus } from '../domain/case.js';
-import { regionFullName } from '../domain/region.js';
 import { CN_WORK_CALENDAR, workingDaysLeft } from '../domain/workdays.js';
 import { GatewayError } from '../errors.js';
 import { deliveryWords } from './text.js';
@@ -25,8 +24,8 @@ export async function getPublicCaseStatus(core: Core, caseNo: string, code: stri
     itemName: c.itemName,
     status: c.status,
     statusLabel: CASE_STATUSES[c.status],
-    acceptRegionName: regionFullName(c.acceptRegion) ?? c.acceptRegion,
-    handlingRegionName: regionFullName(c.handlingRegion) ?? c.handlingRegion,
+    acceptRegionName: core.regions.regionFullName(c.acceptRegion) ?? c.acceptRegion,
+    handlingRegionName: core.regions.regionFullName(c.handlingRegion) ?? c.handlingRegion,
     submittedAt: c.submittedAt ?? null,
     promisedAt: c.promisedAt ?? null,
     workingDaysLeft: c.promisedAt && OPEN.includes(c.status) ? workingDaysLeft(core.now(), new Date(c.promisedAt), CN_WORK_CALENDAR) : null,

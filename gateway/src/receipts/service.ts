@@ -7,6 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { CaseDocument, CaseRecord } from '../domain/case.js';
 import { GatewayError } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { RegionDirectory } from '../domain/region.js';
 import type { NewEvent, Store } from '../store/types.js';
 import { DOCUMENT_TITLES, asReprint } from './facts.js';
 import { dueDocuments, fileNameOf, type DueDocument } from './factsFromCase.js';
@@ -23,6 +24,8 @@ export interface DocumentServiceDeps {
   now(): Date;
   logger: Logger;
   publicBaseUrl: string;
+  /** the names of the regions documents name */
+  regions: RegionDirectory;
   signingKey: SigningKey;
   /** worker threads that render (0: on the event loop) */
   renderThreads: number;
@@ -59,7 +62,7 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
   async function render(c: CaseRecord, due: DueDocument, documents: CaseDocument[]): Promise<{ doc: CaseDocument; bytes: Buffer }> {
     const issuedAt = deps.now().toISOString();
     const id = randomUUID();
-    const facts = due.facts(c, { documentId: id, issuedAt, publicBaseUrl: deps.publicBaseUrl, documents, events: due.type === 'delivery_receipt' ? await store.events(c.id) : [] });
+    const facts = due.facts(c, { documentId: id, issuedAt, publicBaseUrl: deps.publicBaseUrl, regions: deps.regions, documents, events: due.type === 'delivery_receipt' ? await store.events(c.id) : [] });
     const { bytes, pages } = await renderer.render(facts);
     const doc: CaseDocument = {
       id, type: due.type, slot: due.slot, title: DOCUMENT_TITLES[due.type], fileName: fileNameOf(due.type, c.caseNo),

@@ -27,19 +27,25 @@ export function endOfShanghaiDay(ymd) {
 
 export const HOME_REGION = '330681';
 
-export const REGION_NAMES = {
-  '330681': '浙江省诸暨市',
-  '310104': '上海市徐汇区',
-  '610700': '陕西省汉中市',
-  '640000': '宁夏回族自治区',
-};
+const HOME_NAMES = { '330681': '浙江省诸暨市' };
 
-/** The partner regions our windows hand cases to (办理地). */
-export const PARTNERS = ['310104', '610700', '640000'];
+/** The partner regions our windows hand cases to (办理地), as the gateway lists them (listPartners):
+ *  set after login, so that the console names no partner itself. */
+let partners = [];
+
+/** [{ region, name }] from GET /api/partners */
+export function setPartners(list) {
+  partners = Array.isArray(list) ? list.filter((p) => p && typeof p.region === 'string') : [];
+}
+
+/** The partner regions' codes, in the gateway's order. */
+export function partnerCodes() {
+  return partners.map((p) => p.region);
+}
 
 /** The full name we know for a region code, else the name the API gave, else the code. */
 export function regionName(code, given) {
-  return REGION_NAMES[code] || given || (code ? `地区 ${code}` : '—');
+  return HOME_NAMES[code] || partners.find((p) => p.region === code)?.name || given || (code ? `地区 ${code}` : '—');
 }
 
 /** CaseStatus → label and tag colour. */

@@ -5,12 +5,12 @@ import {
   applyPartnerStatus, attachMaterial, deliverResult, recordCancelAttempt, recordHandoffAttempt, recordRenderOutcome, requestWithdrawal, retryDeadHandoff,
   submit, withdraw, type SubmitInput,
 } from '../../../gateway/src/domain/transitions.js';
-import { CATALOG } from '../../../gateway/src/domain/catalog.js';
+import { OFFERED_ITEMS } from '../../support/registry.js';
 import type { CaseRecord, Material } from '../../../gateway/src/domain/case.js';
 import type { PartnerStatusUpdate } from '../../../gateway/src/ports/partner.js';
 import { caseRecord } from '../../support/storeCases.js';
 
-const item = CATALOG.find((i) => i.partner === '310104')!;
+const item = OFFERED_ITEMS.find((i) => i.partner === '310104')!;
 const required = item.materials.filter((m) => m.required);
 
 function draft(overrides: Partial<CaseRecord> = {}): CaseRecord {

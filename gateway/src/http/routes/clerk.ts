@@ -4,7 +4,6 @@ import { GatewayError } from '../../errors.js';
 import type { Core } from '../../deps.js';
 import type { TokenService } from '../../auth/tokens.js';
 import { CASE_STATUSES, type CaseStatus, type HandoffJobStatus } from '../../domain/case.js';
-import { listItems, findItem } from '../../domain/catalog.js';
 import { createCase } from '../../cases/createCase.js';
 import { addMaterial } from '../../cases/addMaterial.js';
 import { submitCase } from '../../cases/submitCase.js';
@@ -13,7 +12,7 @@ import { withdrawHandedOffCase } from '../../cases/withdrawHandedOffCase.js';
 import { deliverResult } from '../../cases/deliverResult.js';
 import { loadCaseFor } from '../../cases/load.js';
 import { assertMay, type Action } from '../../auth/permissions.js';
-import { toCaseView, toSummaryView, toTimelineEntry } from '../../cases/views.js';
+import { toCaseView, toPartnerView, toSummaryView, toTimelineEntry } from '../../cases/views.js';
 import { retryHandoff } from '../../handoff/retryHandoff.js';
 import { validateBody } from '../validate.js';
 import { clerkOf, requireClerk } from '../clerkAuth.js';
@@ -72,18 +71,23 @@ export function clerkRouter(core: Core, tokens: TokenService): Router {
   r.get('/items', clerk, (req, res) => {
     const partner = typeof req.query.partner === 'string' ? req.query.partner : undefined;
     const q = typeof req.query.q === 'string' ? req.query.q : undefined;
-    res.json({ items: listItems({ ...(partner ? { partner } : {}), ...(q ? { q } : {}) }) });
+    res.json({ items: core.catalog.list({ ...(partner ? { partner } : {}), ...(q ? { q } : {}) }) });
   });
 
   r.get('/items/:itemCode', clerk, (req, res) => {
-    const item = findItem(String(req.params.itemCode));
-    if (!item) throw new GatewayError('UNKNOWN_ITEM', `事项编码 ${String(req.params.itemCode)} 不在目录中`);
+    const partner = typeof req.query.partner === 'string' && req.query.partner !== '' ? req.query.partner : undefined;
+    const item = core.catalog.find(String(req.params.itemCode), partner);
+    if (!item) throw new GatewayError('UNKNOWN_ITEM', `事项编码 ${String(req.params.itemCode)} 不在${partner ? ` ${partner} 的` : ''}目录中`);
     res.json(item);
+  });
+
+  r.get('/partners', clerk, (_req, res) => {
+    res.json({ partners: core.partners.list().map(toPartnerView) });
   });
 
   r.post('/cases', clerk, may('case.create'), json, validateBody('createCase'), async (req, res) => {
     const record = await createCase(core, clerkOf(res), req.body);
-    res.status(201).location(`/api/cases/${record.id}`).json(toCaseView(record, core.now()));
+    res.status(201).location(`/api/cases/${record.id}`).json(toCaseView(record, core));
   });
 
   r.get('/cases', clerk, may('case.read'), async (req, res) => {
@@ -93,7 +97,7 @@ export function clerkRouter(core: Core, tokens: TokenService): Router {
   });
 
   r.get('/cases/:caseId', clerk, async (req, res) => {
-    res.json(toCaseView(await loadCaseFor(core, clerkOf(res), 'case.read', caseId(req)), core.now()));
+    res.json(toCaseView(await loadCaseFor(core, clerkOf(res), 'case.read', caseId(req)), core));
   });
 
   // the case is checked before the upload is read: a clerk who may not add to it sends nothing in vain
@@ -124,19 +128,19 @@ export function clerkRouter(core: Core, tokens: TokenService): Router {
   });
 
   r.post('/cases/:caseId/submit', clerk, async (req, res) => {
-    res.status(202).json(toCaseView(await submitCase(core, clerkOf(res), String(req.params.caseId)), core.now()));
+    res.status(202).json(toCaseView(await submitCase(core, clerkOf(res), String(req.params.caseId)), core));
   });
 
   r.post('/cases/:caseId/withdraw', clerk, may('case.withdraw'), json, validateBody('withdrawCase'), async (req, res) => {
-    res.json(toCaseView(await withdrawCase(core, clerkOf(res), String(req.params.caseId), req.body.reason), core.now()));
+    res.json(toCaseView(await withdrawCase(core, clerkOf(res), String(req.params.caseId), req.body.reason), core));
   });
 
   r.post('/cases/:caseId/withdrawal', clerk, may('case.withdraw'), json, validateBody('withdrawHandedOffCase'), async (req, res) => {
-    res.status(202).json(toCaseView(await withdrawHandedOffCase(core, clerkOf(res), String(req.params.caseId), req.body.reason), core.now()));
+    res.status(202).json(toCaseView(await withdrawHandedOffCase(core, clerkOf(res), String(req.params.caseId), req.body.reason), core));
   });
 
   r.post('/cases/:caseId/deliver', clerk, may('case.deliver'), json, validateBody('deliverResult'), async (req, res) => {
-    res.json(toCaseView(await deliverResult(core, clerkOf(res), String(req.params.caseId), req.body), core.now()));
+    res.json(toCaseView(await deliverResult(core, clerkOf(res), String(req.params.caseId), req.body), core));
   });
 
   r.get('/cases/:caseId/timeline', clerk, async (req, res) => {
@@ -146,7 +150,7 @@ export function clerkRouter(core: Core, tokens: TokenService): Router {
 
   r.post('/cases/:caseId/handoffs/:jobId/retry', clerk, async (req, res) => {
     const record = await retryHandoff(core, clerkOf(res), String(req.params.caseId), String(req.params.jobId));
-    res.status(202).json(toCaseView(record, core.now()));
+    res.status(202).json(toCaseView(record, core));
   });
 
   r.get('/cases/:caseId/audit', clerk, async (req, res) => {

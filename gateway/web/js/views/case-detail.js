@@ -27,7 +27,8 @@ export async function renderCaseDetail(main, ctx) {
   try {
     const c = await api.getCase(ctx.id);
     const [item, tl] = await Promise.all([
-      api.getItem(c.itemCode).catch(() => null), // inbound items are not in our catalog
+      // the item by the case's (partner, itemCode); a case handed to us is for an item our windows do not receive
+      c.direction === 'inbound' ? null : api.getItem(c.itemCode, c.partner).catch(() => null),
       api.timeline(c.id).catch(() => null),
     ]);
     Object.assign(state, { c, item, events: tl?.events ?? null, lastRefresh: new Date() });

@@ -1,7 +1,7 @@
 // 办件管理: GET /api/cases with filters kept in the hash (#/cases?status=…&page=…), so back works.
 import { h, mount, newId } from '../dom.js';
 import { api } from '../api.js';
-import { STATUSES, HANDOFF, PARTNERS, regionName, fmtTime, endOfShanghaiDay } from '../format.js';
+import { STATUSES, HANDOFF, partnerCodes, regionName, fmtTime, endOfShanghaiDay } from '../format.js';
 import { remoteButton } from '../remote.js';
 import { breadcrumb, pageHeader, card, showAlert, statusTag, handoffTag, daysLeft, pagination, loading, empty, tag } from '../ui.js';
 
@@ -47,7 +47,7 @@ function filterForm(f, ctx) {
       h('div', { class: 'checks' }, statusBoxes),
     ),
     h('div', { class: 'filter-row' },
-      select('f-partner', '办理地', f.partner, [['', '全部'], ...PARTNERS.map((c) => [c, `${regionName(c)}（${c}）`])]),
+      select('f-partner', '办理地', f.partner, [['', '全部'], ...partnerCodes().map((c) => [c, `${regionName(c)}（${c}）`])]),
       select('f-handoff', '转递状态', f.handoffStatus, [['', '全部'], ...Object.entries(HANDOFF).map(([k, v]) => [k, v.label])]),
       h('div', { class: 'field' },
         h('label', { for: 'f-caseno', class: 'field-label' }, '办件编号'),

@@ -1,16 +1,17 @@
 // 事项目录: GET /api/items, grouped by 办理地, each with its materials list.
 import { h, mount } from '../dom.js';
 import { api } from '../api.js';
-import { KINDS, APPLICANT_KINDS, PARTNERS, regionName } from '../format.js';
+import { KINDS, APPLICANT_KINDS, partnerCodes, regionName } from '../format.js';
 import { breadcrumb, pageHeader, showAlert, loading, empty, tag, descList } from '../ui.js';
 
 const DELIVERY = { post: '快递寄送', electronic: '网络送达' };
 
 function itemCard(it) {
-  return h('article', { class: 'card item-card', 'aria-labelledby': `it-${it.itemCode}` },
+  // one national item (事项编码) may be offered for two regions: the 实施编码 names this one
+  return h('article', { class: 'card item-card', 'aria-labelledby': `it-${it.implementationCode}` },
     h('header', { class: 'card-header' },
-      h('h3', { class: 'card-title', id: `it-${it.itemCode}` }, it.name),
-      h('div', { class: 'card-actions' }, h('a', { class: 'btn btn-primary btn-small', href: `#/new?item=${encodeURIComponent(it.itemCode)}` }, '以此事项新建办件')),
+      h('h3', { class: 'card-title', id: `it-${it.implementationCode}` }, it.name),
+      h('div', { class: 'card-actions' }, h('a', { class: 'btn btn-primary btn-small', href: `#/new?item=${encodeURIComponent(it.implementationCode)}` }, '以此事项新建办件')),
     ),
     h('div', { class: 'card-body' },
       descList([
@@ -42,7 +43,7 @@ export async function renderItems(main, ctx) {
   const list = h('div', null, loading());
   const q = h('input', { id: 'items-q', type: 'search', maxlength: '50', placeholder: '事项名称、编码或部门' });
   const partner = h('select', { id: 'items-partner' },
-    h('option', { value: '' }, '全部'), PARTNERS.map((c) => h('option', { value: c }, `${regionName(c)}（${c}）`)));
+    h('option', { value: '' }, '全部'), partnerCodes().map((c) => h('option', { value: c }, `${regionName(c)}（${c}）`)));
   mount(main,
     breadcrumb([{ label: '首页', href: '#/cases' }, { label: '事项目录' }]),
     pageHeader('事项目录'),
@@ -72,7 +73,7 @@ export async function renderItems(main, ctx) {
     const shown = items.filter((i) => (!p || i.partner === p)
       && (!k || [i.name, i.itemCode, i.implementationCode, i.department ?? ''].some((s) => s.toLowerCase().includes(k))));
     if (shown.length === 0) { mount(list, empty('没有匹配的事项。')); return; }
-    const regions = [...new Set([...PARTNERS, ...shown.map((i) => i.partner)])];
+    const regions = [...new Set([...partnerCodes(), ...shown.map((i) => i.partner)])];
     mount(list, regions.map((r) => {
       const group = shown.filter((i) => i.partner === r);
       return group.length > 0 && h('section', { class: 'item-region', 'aria-label': regionName(r) },

@@ -2,7 +2,7 @@
 // POST /api/cases, then go to the case detail to upload the materials.
 import { h, mount, newId } from '../dom.js';
 import { api } from '../api.js';
-import { ID_TYPES, KINDS, APPLICANT_KINDS, PARTNERS, regionName } from '../format.js';
+import { ID_TYPES, KINDS, APPLICANT_KINDS, partnerCodes, regionName } from '../format.js';
 import { breadcrumb, pageHeader, card, showAlert, clearAlert, loading, empty, tag, toast } from '../ui.js';
 import { checkIdNumber, checkCreditCode, checkPhone, CITIZEN_ID_TYPES } from '../validate.js';
 
@@ -61,7 +61,10 @@ export async function renderNewCase(main, ctx) {
   }
 
   // ── 1 选择事项 ─────────────────────────────────────────────────────────────────────────────
-  let selected = items.find((i) => i.itemCode === ctx.query.get('item')) ?? null;
+  // ?item= is the 实施编码 (the catalog page's link) or, if only one region offers it, the 事项编码
+  const wanted = ctx.query.get('item');
+  const byCode = items.filter((i) => i.itemCode === wanted);
+  let selected = items.find((i) => i.implementationCode === wanted) ?? (byCode.length === 1 ? byCode[0] : null);
   const search = h('input', { id: 'item-search', type: 'search', placeholder: '输入事项名称、编码或部门筛选', maxlength: '50' });
   const itemList = h('div', { class: 'item-pick' });
   const itemInfo = h('div', { class: 'item-info', 'aria-live': 'polite' });
@@ -69,7 +72,7 @@ export async function renderNewCase(main, ctx) {
 
   function drawItems() {
     const q = search.value.trim().toLowerCase();
-    const groups = [...new Set([...PARTNERS, ...items.map((i) => i.partner)])];
+    const groups = [...new Set([...partnerCodes(), ...items.map((i) => i.partner)])];
     const shown = items.filter((i) => !q || [i.name, i.itemCode, i.implementationCode, i.department ?? ''].some((s) => s.toLowerCase().includes(q)));
     if (shown.length === 0) { mount(itemList, empty('没有匹配的事项。')); return; }
     mount(itemList, groups.map((region) => {
@@ -78,9 +81,11 @@ export async function renderNewCase(main, ctx) {
       return h('fieldset', { class: 'item-group' },
         h('legend', null, `办理地：${regionName(region)}（${region}）`),
         list.map((it) => {
-          const id = `item-${it.itemCode}`;
-          return h('label', { class: ['item-option', selected?.itemCode === it.itemCode && 'is-selected'], for: id },
-            h('input', { type: 'radio', name: 'item', id, value: it.itemCode, checked: selected?.itemCode === it.itemCode, 'aria-describedby': 'item-msg' }),
+          // one 事项编码 may be offered for two regions: the 实施编码 tells the options apart
+          const id = `item-${it.implementationCode}`;
+          const isSelected = selected?.implementationCode === it.implementationCode;
+          return h('label', { class: ['item-option', isSelected && 'is-selected'], for: id },
+            h('input', { type: 'radio', name: 'item', id, value: it.implementationCode, checked: isSelected, 'aria-describedby': 'item-msg' }),
             h('span', { class: 'item-option-body' },
               h('span', { class: 'item-option-name' }, it.name),
               h('span', { class: 'item-option-meta' },
@@ -109,7 +114,7 @@ export async function renderNewCase(main, ctx) {
 
   itemList.addEventListener('change', (e) => {
     if (e.target.name !== 'item') return;
-    selected = items.find((i) => i.itemCode === e.target.value) ?? null;
+    selected = items.find((i) => i.implementationCode === e.target.value) ?? null;
     itemMsg.textContent = '';
     itemMsg.className = 'field-msg';
     for (const l of itemList.querySelectorAll('.item-option')) l.classList.toggle('is-selected', l.querySelector('input').checked);
@@ -283,7 +288,7 @@ export async function renderNewCase(main, ctx) {
     if (val(f.address)) applicant.address = val(f.address);
     if (isOrg() && val(o.agentName)) applicant.agentName = val(o.agentName);
     const delivery = byPost.checked ? { byPost: true, address: val(postAddress) } : { byPost: false, electronic: true };
-    return { itemCode: selected.itemCode, applicant, delivery };
+    return { itemCode: selected.itemCode, partner: selected.partner, applicant, delivery };
   }
 
   /** Puts the gateway's errors[] next to the fields they name. */

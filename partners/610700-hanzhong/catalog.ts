@@ -1,0 +1,97 @@
+// The items our windows receive 异地代收代办 for 陕西省汉中市 (610700), whose departments decide them (办理地).
+// Where the items come from, and why the codes are illustrative: gateway/src/domain/catalog.ts.
+import { PERSON, ORGANIZATION, EITHER, POST_OR_ELECTRONIC, LIST_2020, LIST_SAMR, AGENT, freezeItems, type ServiceItem } from '../../gateway/src/domain/catalog.js';
+
+export const CATALOG: readonly ServiceItem[] = freezeItems([
+  {
+    itemCode: '001219004000',
+    implementationCode: '12610700MB2A01233K001219004000',
+    name: '正常退休提取住房公积金',
+    partner: '610700',
+    department: '汉中市住房公积金管理中心',
+    mode: '异地代收代办',
+    kind: '2',
+    // 《住房公积金管理条例》第二十四条: decide within 3 days of accepting a withdrawal application
+    promisedDays: 3,
+    applicantKinds: PERSON,
+    materials: [
+      { code: 'M01', name: '住房公积金提取申请表', required: true },
+      { code: 'M02', name: '居民身份证', required: true },
+      { code: 'M03', name: '退休证明', required: true, note: '退休证或社会保险经办机构出具的退休审批材料' },
+      { code: 'M04', name: '本人银行借记卡', required: true, note: '用于接收提取资金' },
+      AGENT,
+    ],
+    resultDelivery: ['electronic'],
+    result: '提取结果通知（资金转入本人账户）',
+    listedIn: `${LIST_2020}（正常退休提取住房公积金）`,
+  },
+  {
+    itemCode: '001219002000',
+    implementationCode: '12610700MB2A01233K001219002000',
+    name: '购房提取住房公积金',
+    partner: '610700',
+    department: '汉中市住房公积金管理中心',
+    mode: '异地代收代办',
+    kind: '2',
+    promisedDays: 3,
+    applicantKinds: PERSON,
+    materials: [
+      { code: 'M01', name: '住房公积金提取申请表', required: true },
+      { code: 'M02', name: '居民身份证', required: true },
+      { code: 'M03', name: '购房合同或不动产权证书', required: true, note: '商品房买卖合同须已网签备案' },
+      { code: 'M04', name: '购房付款凭证', required: true, note: '购房发票或首付款收据' },
+      { code: 'M05', name: '婚姻关系证明', required: false, note: '配偶共同提取时提交' },
+      { code: 'M06', name: '本人银行借记卡', required: true, note: '用于接收提取资金' },
+    ],
+    resultDelivery: ['electronic'],
+    result: '提取结果通知（资金转入本人账户）',
+    listedIn: `${LIST_2020}（购房提取住房公积金）`,
+  },
+  {
+    itemCode: '000121001000',
+    implementationCode: '11610700MB1C334461000121001000',
+    name: '内资企业及分支机构设立登记',
+    partner: '610700',
+    department: '汉中市市场监督管理局',
+    mode: '异地代收代办',
+    kind: '2',
+    promisedDays: 3,
+    // investors may be people or companies; a branch is applied for by its company
+    applicantKinds: EITHER,
+    materials: [
+      { code: 'M01', name: '公司登记（备案）申请书', required: true, note: '法定代表人签署' },
+      { code: 'M02', name: '公司章程', required: true, note: '设立分公司的免交' },
+      { code: 'M03', name: '股东的主体资格文件或自然人身份证明', required: true },
+      { code: 'M04', name: '法定代表人、董事、监事和经理的任职文件', required: true },
+      { code: 'M05', name: '住所使用相关文件', required: true },
+      { code: 'M06', name: '前置审批许可文件', required: false, note: '经营范围涉及前置许可的' },
+      AGENT,
+    ],
+    resultDelivery: POST_OR_ELECTRONIC,
+    result: '营业执照',
+    listedIn: `${LIST_2020}（内资企业及分支机构设立登记）`,
+  },
+  {
+    // the same national item as 宁夏's (one 事项基本编码, offered by two regions): the bureau that
+    // registers a company also deregisters it
+    itemCode: '000121003000',
+    implementationCode: '11610700MB1C334461000121003000',
+    name: '内资企业及分支机构注销登记',
+    partner: '610700',
+    department: '汉中市市场监督管理局',
+    mode: '异地代收代办',
+    kind: '2',
+    promisedDays: 3,
+    applicantKinds: ORGANIZATION,
+    materials: [
+      { code: 'M01', name: '注销登记申请书', required: true },
+      { code: 'M02', name: '依法作出解散的决议或者决定', required: true },
+      { code: 'M03', name: '经确认的清算报告', required: true, note: '简易注销的提交全体投资人承诺书' },
+      { code: 'M04', name: '营业执照正副本', required: true, note: '遗失的，提交遗失情况说明' },
+      AGENT,
+    ],
+    resultDelivery: POST_OR_ELECTRONIC,
+    result: '准予注销登记通知书',
+    listedIn: LIST_SAMR,
+  },
+]);

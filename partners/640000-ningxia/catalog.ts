@@ -1,0 +1,71 @@
+// The items our windows receive 异地代收代办 for 宁夏回族自治区 (640000), whose departments decide them (办理地).
+// Where the items come from, and why the codes are illustrative: gateway/src/domain/catalog.ts.
+import { ORGANIZATION, POST_OR_ELECTRONIC, LIST_2020, LIST_SAMR, AGENT, freezeItems, type ServiceItem } from '../../gateway/src/domain/catalog.js';
+
+export const CATALOG: readonly ServiceItem[] = freezeItems([
+  {
+    itemCode: '000121002000',
+    implementationCode: '11640000MB0D1122XH000121002000',
+    name: '内资企业及分支机构变更登记',
+    partner: '640000',
+    department: '宁夏回族自治区市场监督管理局',
+    mode: '异地代收代办',
+    kind: '2',
+    promisedDays: 3,
+    applicantKinds: ORGANIZATION,
+    materials: [
+      { code: 'M01', name: '公司登记（备案）申请书', required: true, note: '法定代表人签署' },
+      { code: 'M02', name: '关于变更事项的决议或决定', required: true, note: '股东会决议或股东决定' },
+      { code: 'M03', name: '营业执照正副本', required: true, note: '变更事项涉及营业执照记载事项的换发新照' },
+      { code: 'M04', name: '修改后的公司章程或章程修正案', required: false, note: '变更事项涉及章程的' },
+      AGENT,
+    ],
+    resultDelivery: POST_OR_ELECTRONIC,
+    result: '营业执照（变更后）或登记通知书',
+    listedIn: LIST_SAMR,
+  },
+  {
+    itemCode: '000121003000',
+    implementationCode: '11640000MB0D1122XH000121003000',
+    name: '内资企业及分支机构注销登记',
+    partner: '640000',
+    department: '宁夏回族自治区市场监督管理局',
+    mode: '异地代收代办',
+    kind: '2',
+    promisedDays: 3,
+    applicantKinds: ORGANIZATION,
+    materials: [
+      { code: 'M01', name: '注销登记申请书', required: true },
+      { code: 'M02', name: '依法作出解散的决议或者决定', required: true },
+      { code: 'M03', name: '经确认的清算报告', required: true, note: '简易注销的提交全体投资人承诺书' },
+      { code: 'M04', name: '营业执照正副本', required: true, note: '遗失的，提交遗失情况说明' },
+      AGENT,
+    ],
+    resultDelivery: POST_OR_ELECTRONIC,
+    result: '准予注销登记通知书',
+    listedIn: LIST_SAMR,
+  },
+  {
+    itemCode: '000150001000',
+    implementationCode: '11640000MB0D55660E000150001000',
+    name: '排污许可证核发',
+    partner: '640000',
+    department: '宁夏回族自治区生态环境厅',
+    mode: '异地代收代办',
+    kind: '2',
+    // 《排污许可管理条例》: a decision within 20 days of acceptance (longer when an on-site check is needed)
+    promisedDays: 20,
+    applicantKinds: ORGANIZATION,
+    materials: [
+      { code: 'M01', name: '排污许可证申请表', required: true },
+      { code: 'M02', name: '自行监测方案', required: true },
+      { code: 'M03', name: '守法承诺书', required: true, note: '法定代表人或主要负责人签字并加盖公章' },
+      { code: 'M04', name: '排污口和监测孔规范化设置情况说明', required: true },
+      { code: 'M05', name: '建设项目环境影响评价文件审批文号或备案材料', required: false, note: '依法需要的' },
+      { code: 'M06', name: '申请前信息公开情况说明表', required: false, note: '实行重点管理的排污单位提交' },
+    ],
+    resultDelivery: POST_OR_ELECTRONIC,
+    result: '排污许可证',
+    listedIn: `${LIST_2020}（排污许可）`,
+  },
+]);
