@@ -3,14 +3,15 @@
 // where the case must be for them:
 //   'window'  the clerk works for the region whose window received the case (收件地): our own clerks
 //   'visible' the clerk's region received the case or decides it (办理地): partner clerks for 三方连线
+//   'handling' the case was handed to us by a partner region and the clerk's region decides it (we are 办理地)
 import { GatewayError } from '../errors.js';
 import type { Role } from '../store/sql/users.js';
 import type { Clerk } from './tokens.js';
 
-interface Rule { roles: readonly Role[]; where: 'window' | 'visible' }
+interface Rule { roles: readonly Role[]; where: 'window' | 'visible' | 'handling' }
 
 const WINDOW_CLERK: Rule = { roles: ['clerk'], where: 'window' };
-const ANY_CLERK_WHO_SEES_IT: Rule = { roles: ['clerk', 'partner_clerk'], where: 'visible' };
+const ANY_CLERK_WHO_SEES_IT: Rule = { roles: ['clerk', 'partner_clerk', 'approver'], where: 'visible' };
 
 export const RULES = {
   'case.create': WINDOW_CLERK,
@@ -27,13 +28,14 @@ export const RULES = {
   'session.create': WINDOW_CLERK,
   'session.manage': WINDOW_CLERK,
   'session.join': ANY_CLERK_WHO_SEES_IT,
+  'inbound.decide': { roles: ['approver'], where: 'handling' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
 
-const ROLE_NAMES: Record<Role, string> = { clerk: '窗口人员', operator: '运维', partner_clerk: '合作地区人员' };
+const ROLE_NAMES: Record<Role, string> = { clerk: '窗口人员', operator: '运维', partner_clerk: '合作地区人员', approver: '审批人员' };
 
-export interface CaseScope { acceptRegion: string; handlingRegion: string }
+export interface CaseScope { acceptRegion: string; handlingRegion: string; direction?: 'outbound' | 'inbound' }
 
 /** A clerk sees the cases received at their region's windows, and those their region decides. */
 export function canSee(clerk: Clerk, c: CaseScope): boolean {
@@ -54,5 +56,8 @@ export function assertMay(clerk: Clerk, action: Action, c?: CaseScope): void {
   if (!canSee(clerk, c)) throw new GatewayError('CASE_OUT_OF_REGION', `该办件不属于本地区（${clerk.region}）`);
   if (rule.where === 'window' && c.acceptRegion !== clerk.region) {
     throw new GatewayError('FORBIDDEN', '只有收件地窗口可以办理此操作');
+  }
+  if (rule.where === 'handling' && (c.direction !== 'inbound' || c.handlingRegion !== clerk.region)) {
+    throw new GatewayError('FORBIDDEN', '只有合作地区转来、由本地区办理的办件，才由本地区审批人员作出决定');
   }
 }

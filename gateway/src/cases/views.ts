@@ -4,12 +4,22 @@ import type { CaseSummary } from '../store/types.js';
 import { maskIdNumber, maskPhone } from '../domain/mask.js';
 import { regionName } from '../domain/region.js';
 import { workingDaysLeft, CN_WORK_CALENDAR } from '../domain/workdays.js';
+import { INBOUND_STATUS_LABELS } from '../domain/inboundStateMachine.js';
 
+/** an inbound case reads as the 办理地 sees it (待受理, 待补正 …) */
+const statusLabelOf = (direction: string, status: keyof typeof CASE_STATUSES): string =>
+  (direction === 'inbound' ? INBOUND_STATUS_LABELS[status] : undefined) ?? CASE_STATUSES[status];
+
+
+const running = (promisedAt: string | undefined, status: string): promisedAt is string =>
+  promisedAt !== undefined && !['completed', 'delivered', 'rejected', 'withdrawn', 'draft'].includes(status);
 
 const deadline = (promisedAt: string | undefined, status: string, now: Date) =>
-  promisedAt && !['completed', 'delivered', 'rejected', 'withdrawn', 'draft'].includes(status)
-    ? workingDaysLeft(now, new Date(promisedAt), CN_WORK_CALENDAR)
-    : null;
+  running(promisedAt, status) ? workingDaysLeft(now, new Date(promisedAt), CN_WORK_CALENDAR) : null;
+
+/** past its 承诺办结时间 and not yet decided to the end */
+const overdue = (promisedAt: string | undefined, status: string, now: Date): boolean =>
+  running(promisedAt, status) && now.getTime() > Date.parse(promisedAt);
 
 export function toCaseView(c: CaseRecord, now: Date) {
   return {
@@ -28,7 +38,7 @@ export function toCaseView(c: CaseRecord, now: Date) {
     partner: c.partner,
     partnerRef: c.partnerRef ?? null,
     status: c.status,
-    statusLabel: CASE_STATUSES[c.status],
+    statusLabel: statusLabelOf(c.direction, c.status),
     applicant: {
       kind: c.applicant.kind,
       name: c.applicant.name,
@@ -41,6 +51,7 @@ export function toCaseView(c: CaseRecord, now: Date) {
     promisedDays: c.promisedDays,
     promisedAt: c.promisedAt ?? null,
     workingDaysLeft: deadline(c.promisedAt, c.status, now),
+    overdue: overdue(c.promisedAt, c.status, now),
     delivery: { byPost: c.delivery.byPost, electronic: c.delivery.electronic ?? false, trackingNo: c.delivery.trackingNo ?? null },
     result: c.result
       ? {
@@ -52,7 +63,8 @@ export function toCaseView(c: CaseRecord, now: Date) {
         }
       : null,
     supplement: c.supplement ? { missing: c.supplement.missing, note: c.supplement.note ?? null, requestedAt: c.supplement.requestedAt } : null,
-    rejection: c.rejection ? { reason: c.rejection.reason, at: c.rejection.at } : null,
+    rejection: c.rejection ? { reason: c.rejection.reason, legalBasis: c.rejection.legalBasis ?? null, at: c.rejection.at } : null,
+    decisions: (c.decisions ?? []).map((d) => ({ step: d.step, decision: d.decision, at: d.at, department: d.by.department, clerk: d.by.clerk })),
     handoffs: c.handoffs.map((j) => ({
       id: j.id, partner: j.partner, step: j.step, status: j.status, attempts: j.attempts, maxAttempts: j.maxAttempts,
       nextAttemptAt: j.status === 'pending' ? j.nextAttemptAt : null, deliveredAt: j.deliveredAt ?? null, lastError: j.lastError ?? null,
@@ -73,12 +85,13 @@ export function toSummaryView(s: CaseSummary, now: Date) {
     itemCode: s.itemCode,
     itemName: s.itemName,
     status: s.status,
-    statusLabel: CASE_STATUSES[s.status],
+    statusLabel: statusLabelOf(s.direction, s.status),
     partner: s.partner,
     acceptRegion: s.acceptRegion,
     handlingRegion: s.handlingRegion,
     promisedAt: s.promisedAt ?? null,
     workingDaysLeft: deadline(s.promisedAt, s.status, now),
+    overdue: overdue(s.promisedAt, s.status, now),
     handoffStatus: s.handoffStatus ?? null,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
