@@ -9,6 +9,7 @@ import type { Core } from '../deps.js';
 import { toOutboundCase, travellingDocument, travellingDocuments } from './outboundCase.js';
 import { backoffDelay } from './backoff.js';
 import { recordHandoffAttempt } from '../domain/transitions.js';
+import { toDecisionReport } from './decisionReport.js';
 
 type Outcome = { ok: true; ack: HandoffAck } | { ok: false; failure: PartnerFailure };
 
@@ -19,9 +20,9 @@ export async function handOffCase(core: Core, caseId: string, jobId: string, own
   const adapter = core.partners.get(job.partner);
   const exchanges: PartnerExchange[] = [];
   const attempted = { owner, startedAt: core.now().toISOString() };
-  const outcome: Outcome = adapter
-    ? await attempt(core, record, job, exchanges)
-    : { ok: false, failure: new PartnerFailure('PARTNER_UNAVAILABLE', `合作地区 ${job.partner} 未配置`, false) };
+  const outcome: Outcome = !adapter
+    ? { ok: false, failure: new PartnerFailure('PARTNER_UNAVAILABLE', `合作地区 ${job.partner} 未配置`, false) }
+    : isReportStep(job.step) ? await report(core, record, job, exchanges) : await attempt(core, record, job, exchanges);
   try {
     await core.store.updateCase(caseId, (c) => recordOutcome(core, c, jobId, outcome, exchanges, attempted), { lease: { jobId, owner } });
   } catch (e) {
@@ -36,15 +37,31 @@ export async function handOffCase(core: Core, caseId: string, jobId: string, own
   }
 }
 
+/** a report of our decision on a case the partner handed us (we are 办理地), not a delivery of a case */
+const isReportStep = (step: string): boolean => step.startsWith('report-');
+
+async function report(core: Core, record: CaseRecord, job: HandoffJob, exchanges: PartnerExchange[]): Promise<Outcome> {
+  const adapter = core.partners.get(job.partner)!;
+  if (!adapter.report) {
+    return { ok: false, failure: new PartnerFailure('PARTNER_CONTRACT_VIOLATION', `合作地区 ${adapter.name}（${job.partner}）的接口没有接收办理结果反馈的操作（适配器未实现 report），本地决定未能告知对方`, false) };
+  }
+  return guarded(core, record, job, async () => {
+    const req = toDecisionReport(record, job, (blob) => core.store.getBlob(record.id, blob));
+    const ack = await adapter.report!(req, { http: core.http, now: core.now, record: (e) => exchanges.push(e) });
+    // the partner knows the case by its own 办件编号: that is its reference here
+    return { partnerRef: record.partnerRef ?? req.partnerCaseNo, partnerStatus: ack.partnerStatus ?? '', status: 'forwarded' };
+  });
+}
+
 async function attempt(core: Core, record: CaseRecord, job: HandoffJob, exchanges: PartnerExchange[]): Promise<Outcome> {
   const adapter = core.partners.get(job.partner)!;
-  try {
+  return guarded(core, record, job, async () => {
     // The 受理回执 and this step's 材料流转单 travel as materials of the case, made by the render step
     // before the delivery became due and sent again unchanged on every retry.
     const documents = travellingDocuments(record, job.step);
     const outbound = toOutboundCase(record, { window: record.receivedBy?.window ?? core.config.windowName, clerk: record.receivedBy?.clerkName ?? record.createdBy });
     outbound.materials.push(...documents.map(travellingDocument));
-    const ack = await adapter.deliver(
+    return adapter.deliver(
       {
         case: outbound,
         step: job.step,
@@ -53,7 +70,13 @@ async function attempt(core: Core, record: CaseRecord, job: HandoffJob, exchange
       },
       { http: core.http, now: core.now, record: (e) => exchanges.push(e) },
     );
-    return { ok: true, ack };
+  });
+}
+
+/** a PartnerFailure is the outcome; anything else is a bug, logged, and retried like an outage */
+async function guarded(core: Core, record: CaseRecord, job: HandoffJob, run: () => Promise<HandoffAck>): Promise<Outcome> {
+  try {
+    return { ok: true, ack: await run() };
   } catch (e) {
     if (e instanceof PartnerFailure) return { ok: false, failure: e };
     // A bug or an unexpected error: log it, and retry like an outage rather than lose the case.

@@ -8,7 +8,7 @@ import {
 import { INBOUND_TRANSITIONS, canInboundTransition, nextInboundStatuses } from '../../../gateway/src/domain/inboundStateMachine.js';
 import { findDecidedItem } from '../../../gateway/src/domain/catalog.js';
 import { CASE_STATUSES, type CaseRecord, type CaseStatus, type Material } from '../../../gateway/src/domain/case.js';
-import type { Transitioned } from '../../../gateway/src/domain/transitions.js';
+import { recordHandoffAttempt, type Transitioned } from '../../../gateway/src/domain/transitions.js';
 import { caseRecord } from '../../support/storeCases.js';
 
 const item = findDecidedItem('000109004000', '330681')!;
@@ -134,5 +134,17 @@ describe('bad input is refused, naming the field', () => {
     ['送达 by post without a 物流单号', () => recordInboundDelivery(inbound({ status: 'completed' }), { ...base(), method: 'post' }), '/trackingNo'],
   ])('%s', (_name, run, field) => {
     expect(run).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', fields: expect.arrayContaining([expect.objectContaining({ field })]) }));
+  });
+});
+
+describe('a report reaching the sending region', () => {
+  test('marks its job delivered and changes nothing else of the case: not its status, not its partner reference', () => {
+    const waiting = MOVES.supplement!.run(inbound()).case;
+    const answered = MOVES.answer!.run(waiting).case; // 待受理 again, while the report of the 补正 is still pending
+    const out = recordHandoffAttempt(answered, { jobId: 'job-1', now: new Date('2026-12-02T02:00:00.000Z'), outcome: { ok: true, partnerRef: 'NX-1', partnerStatus: '0000' }, evidence: {}, retryInMs: 0 });
+    expect(out.case.status).toBe('received');
+    expect(out.case.partnerRef).toBeUndefined();
+    expect(out.case.handoffs[0]).toMatchObject({ status: 'delivered', attempts: 1 });
+    expect(out.events.map((e) => e.type)).toEqual(['handoff.attempt', 'handoff.delivered']);
   });
 });
