@@ -8,6 +8,7 @@ export const DEMO_ACCOUNTS = [
   // department staff of our region who decide the cases partner regions hand us (we are 办理地)
   { username: 'zhuji-sp01', password: 'Shenpi@2026', displayName: '孙伟', region: '330681', window: '诸暨市行政审批局', roles: ['approver'] },
   { username: 'ops01', password: 'Ops@2026', displayName: '赵敏', region: '330681', window: '诸暨市行政服务中心运维', roles: ['clerk', 'operator'] },
+  { username: 'shangyu-sp01', password: 'Shenpi@2026', displayName: '钱程', region: '330604', window: '上虞区行政审批局', roles: ['approver'] },
   { username: 'shangyu01', password: 'Shangyu@2026', displayName: '陈静', region: '330604', window: '上虞区行政服务中心跨域通办窗口', roles: ['clerk'] },
   // clerks of the partner regions (办理地), for 远程帮办 三方连线: they log in here to join a session they are
   // invited to, and may see the cases their region decides; they change nothing (auth/permissions.ts)
