@@ -17,7 +17,7 @@ export function toDecisionReport(c: CaseRecord, job: HandoffJob, readBlob: (blob
     files.push({ type: 'result', title: d.result?.documentName ?? c.result!.documentName, fileName: result.fileName, mediaType: result.mediaType, size: result.size, sha256: result.sha256, blob: result.blob });
   }
   return {
-    partnerCaseNo: c.inbound.partnerCaseNo, caseNo: c.caseNo, decision: d.decision, step: job.step, idempotencyKey: job.idempotencyKey,
+    partnerCaseNo: c.inbound.partnerCaseNo, caseNo: c.caseNo, handlingRegion: c.handlingRegion, decision: d.decision, step: job.step, idempotencyKey: job.idempotencyKey,
     occurredAt: d.at, decidedBy: { department: d.by.department, clerk: d.by.clerk },
     ...(d.promisedAt ? { promisedAt: d.promisedAt } : {}),
     ...(d.missing ? { missing: d.missing.map((m) => ({ ...m })) } : {}),

@@ -99,6 +99,7 @@ export interface ReportDocument { type: string; title: string; fileName: string;
 export interface DecisionReport {
   partnerCaseNo: string;     // the sending region's 办件编号
   caseNo: string;            // ours
+  handlingRegion: string;    // ours (办理地区划): the report's sender
   decision: InboundDecision;
   step: string;              // 'report-accepted', 'report-supplement-1', …
   idempotencyKey: string;
