@@ -46,6 +46,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/exchange/case/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办理结果反馈（bizCode KYTB1004，办理地→平台）
+         * @description 接入方作为办理地，对宁夏转来的办件（`bjbh` 为宁夏收件地办件编号）报告一次办理决定：`02 已受理`（附承诺办结时间）、
+         *     `03 需补正`（附需补正材料与说明）、`05 不予受理`（附理由与法律依据）、`04 已办结`（附办结结果）、`06 已送达`
+         *     （附送达信息）。每条反馈随附办理地文书 `wsxx`（内联，附 SHA-256）。同一 `bizSerial` 重复反馈按首次结果应答；
+         *     平台未向接入方转出该办件应答 `2003`。
+         */
+        post: operations["caseResultFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/exchange/case/query": {
         parameters: {
             query?: never;
@@ -139,7 +162,7 @@ export interface components {
             /** @constant */
             receiver: "640000";
             /** @enum {string} */
-            bizCode: "KYTB1001" | "KYTB1002" | "KYTB1003";
+            bizCode: "KYTB1001" | "KYTB1002" | "KYTB1003" | "KYTB1004";
             serial: components["schemas"]["Serial"];
             time: components["schemas"]["ExchangeTime"];
             sign: components["schemas"]["Sign"];
@@ -278,6 +301,86 @@ export interface components {
                 sbbh: components["schemas"]["CaseRef"];
                 bjbh?: components["schemas"]["CaseNo"];
             };
+        };
+        /**
+         * @description 办理结果反馈的办理状态代码（办理地→平台）
+         * @enum {string}
+         */
+        FeedbackStatusCode: "02" | "03" | "04" | "05" | "06";
+        /** @description 办理地文书（内联） */
+        FeedbackDocument: {
+            /**
+             * @description 文书类型 SLTZS 受理通知书 BZTZS 补齐补正通知书 BYSLTZS 不予受理通知书 BJTZ 办结通知 SDHZ 送达回执 JGWJ 结果文书
+             * @enum {string}
+             */
+            wslx: "SLTZS" | "BZTZS" | "BYSLTZS" | "BJTZ" | "SDHZ" | "JGWJ";
+            /** @description 文书名称 */
+            wsmc: string;
+            /** @description 文件名 */
+            wjm: string;
+            /**
+             * @description 文件类型
+             * @enum {string}
+             */
+            wjlx: "pdf" | "ofd";
+            /** @description 文件内容 Base64（≤20 MB） */
+            wjnr: components["schemas"]["Base64"];
+            /** @description 文件内容 SHA-256 */
+            sha256: components["schemas"]["Sha256"];
+        };
+        CaseResultFeedbackBody: {
+            bizSerial: components["schemas"]["BizSerial"];
+            /** @description 收件地（宁夏）办件编号 */
+            bjbh: components["schemas"]["CaseNo"];
+            /** @description 办理地办件编号 */
+            bldbh: components["schemas"]["CaseNo"];
+            ztdm: components["schemas"]["FeedbackStatusCode"];
+            /** @description 状态名称 */
+            ztmc: string;
+            /** @description 决定时间 */
+            bgsj: components["schemas"]["ExchangeTime"];
+            /** @description 办理部门 */
+            blbm: string;
+            /** @description 办理人 */
+            blr: string;
+            /** @description 承诺办结时间（ztdm=02） */
+            cnbjsj?: components["schemas"]["ExchangeTime"];
+            /** @description 需补正材料（ztdm=03） */
+            bzcl?: {
+                /** @description 材料编码 */
+                clbm?: string;
+                /** @description 材料名称及要求 */
+                clmc: string;
+            }[];
+            /** @description 补正说明 */
+            bzsm?: string;
+            /** @description 不予受理原因（ztdm=05） */
+            byslyy?: string;
+            /** @description 法律依据（ztdm=05） */
+            flyj?: string;
+            /** @description 办结结果（ztdm=04；结果文书随 wsxx） */
+            bjjg?: components["schemas"]["CaseResult"];
+            /** @description 送达信息（ztdm=06） */
+            sdxx?: {
+                /**
+                 * @description 送达方式 1 邮寄 2 电子送达 3 窗口领取
+                 * @enum {string}
+                 */
+                sdfs: "1" | "2" | "3";
+                /** @description 物流单号（邮寄时） */
+                kddh?: string;
+                /** @description 送达时间 */
+                sdsj: components["schemas"]["ExchangeTime"];
+            };
+            wsxx: components["schemas"]["FeedbackDocument"][];
+        } & (unknown & unknown & unknown & unknown & unknown);
+        CaseResultFeedbackRequest: {
+            head: components["schemas"]["RequestHead"];
+            body: components["schemas"]["CaseResultFeedbackBody"];
+        };
+        FeedbackAckReply: {
+            head: components["schemas"]["ReplyHead"];
+            body: Record<string, never>;
         };
         CaseAck: {
             sbbh: components["schemas"]["CaseRef"];
@@ -424,6 +527,31 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["CaseAckReply"];
+            default: components["responses"]["SystemError"];
+        };
+    };
+    caseResultFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseResultFeedbackRequest"];
+            };
+        };
+        responses: {
+            /** @description 平台已处理报文，结果见 head.rtnCode */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackAckReply"];
+                };
+            };
             default: components["responses"]["SystemError"];
         };
     };

@@ -268,6 +268,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/decisions/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 受理（本地为办理地）
+         * @description Accepts a case a partner region handed us. The 承诺办结时间 is our catalog item's time limit in working
+         *     days from today. Queues the report `report-accepted` with our 受理通知书.
+         *     Errors: `AUTH_REQUIRED`, `TOKEN_INVALID` (401), `FORBIDDEN` (403: not an approver, or not a case handed to the approver's region), `CASE_OUT_OF_REGION` (403), `CASE_NOT_FOUND` (404), `ILLEGAL_TRANSITION` (409: the case's state does not allow it), `CONCURRENT_UPDATE` (409), `UNKNOWN_ITEM` (422: the item is no longer one we decide).
+         */
+        post: operations["acceptInboundCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/decisions/supplement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 一次性告知补齐补正（受理前）
+         * @description Tells the sending region, once and in full, which materials are missing and why (《中华人民共和国行政许可法》
+         *     第三十二条). The case waits (待补正) for the partner's answer (`supplyInboundMaterials`). Queues
+         *     `report-supplement-N` (the N-th request) with our 补齐补正通知书.
+         *     Errors: `AUTH_REQUIRED`, `TOKEN_INVALID` (401), `FORBIDDEN` (403: not an approver, or not a case handed to the approver's region), `CASE_OUT_OF_REGION` (403), `CASE_NOT_FOUND` (404), `ILLEGAL_TRANSITION` (409: the case's state does not allow it), `CONCURRENT_UPDATE` (409), `VALIDATION_FAILED` (400, naming the fields), `MALFORMED_JSON` (400), `MEDIA_TYPE_UNSUPPORTED` (415), `PAYLOAD_TOO_LARGE` (413).
+         */
+        post: operations["requestInboundSupplement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/decisions/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 不予受理
+         * @description Refuses the application with the reason and its legal basis (both required). Queues `report-rejected`
+         *     with our 不予受理通知书, which tells the applicant of their right to 行政复议 or 行政诉讼.
+         *     Errors: `AUTH_REQUIRED`, `TOKEN_INVALID` (401), `FORBIDDEN` (403: not an approver, or not a case handed to the approver's region), `CASE_OUT_OF_REGION` (403), `CASE_NOT_FOUND` (404), `ILLEGAL_TRANSITION` (409: the case's state does not allow it), `CONCURRENT_UPDATE` (409), `VALIDATION_FAILED` (400, naming the fields), `MALFORMED_JSON` (400), `MEDIA_TYPE_UNSUPPORTED` (415), `PAYLOAD_TOO_LARGE` (413).
+         */
+        post: operations["rejectInboundCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/decisions/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办结（结果文书和/或电子证照）
+         * @description multipart/form-data: the result document as `file` (a PDF, judged by its bytes, at most MAX_UPLOAD_BYTES)
+         *     and/or `certificateNo` (电子证照编号), at least one of them; `documentName` (结果名称), `deliveryMethod`
+         *     (`post` with `trackingNo` 物流单号, or `electronic`). The document is hashed (SHA-256) and stored with
+         *     the case. Queues `report-completed` with our 办结通知 and the result document.
+         *     Errors: `AUTH_REQUIRED`, `TOKEN_INVALID` (401), `FORBIDDEN` (403: not an approver, or not a case handed to the approver's region), `CASE_OUT_OF_REGION` (403), `CASE_NOT_FOUND` (404), `ILLEGAL_TRANSITION` (409: the case's state does not allow it), `CONCURRENT_UPDATE` (409), `VALIDATION_FAILED` (400, naming the fields), `MULTIPART_MALFORMED` (400), `PAYLOAD_TOO_LARGE` (413), `MEDIA_TYPE_UNSUPPORTED` (415: not multipart/form-data), `DOCUMENT_NOT_PDF` (415: the file is not a PDF).
+         */
+        post: operations["completeInboundCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/decisions/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办理结果已送达
+         * @description The result reached the applicant: by post (with its 物流单号), electronically, or at a window. Queues
+         *     `report-delivered` with our 送达回执.
+         *     Errors: `AUTH_REQUIRED`, `TOKEN_INVALID` (401), `FORBIDDEN` (403: not an approver, or not a case handed to the approver's region), `CASE_OUT_OF_REGION` (403), `CASE_NOT_FOUND` (404), `ILLEGAL_TRANSITION` (409: the case's state does not allow it), `CONCURRENT_UPDATE` (409), `VALIDATION_FAILED` (400, naming the fields), `MALFORMED_JSON` (400), `MEDIA_TYPE_UNSUPPORTED` (415), `PAYLOAD_TOO_LARGE` (413).
+         */
+        post: operations["recordInboundDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{caseId}/timeline": {
         parameters: {
             query?: never;
@@ -584,6 +707,37 @@ export interface paths {
          *     Materials travel inline (base64) with their SHA-256, which is checked.
          */
         post: operations["receiveCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbound/cases/{partnerCaseNo}/supplements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the partner's 办件编号 */
+                partnerCaseNo: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 合作地区补齐补正材料（答复本地的补正告知）
+         * @description The answer to our `requestInboundSupplement`: the missing materials, inline (base64) with their SHA-256,
+         *     each checked on arrival (a mismatch is refused naming the material, and nothing is stored). The case
+         *     returns to 待受理 for its decision. Signed with `partnerHmac` like `receiveCase`, with the same
+         *     `Idempotency-Key` rules: the same key with the same body returns the original answer
+         *     (`Idempotent-Replayed: true`); with another body, 409 `IDEMPOTENCY_CONFLICT`.
+         *     Errors: `PARTNER_UNKNOWN`, `SIGNATURE_INVALID`, `TIMESTAMP_STALE` (401), `NONCE_REPLAYED`,
+         *     `IDEMPOTENCY_CONFLICT`, `ILLEGAL_TRANSITION` (409: the case is not waiting for 补正), `CASE_NOT_FOUND` (404:
+         *     no case of this partner with that number), `VALIDATION_FAILED`, `MALFORMED_JSON` (400),
+         *     `PAYLOAD_TOO_LARGE` (413), `MEDIA_TYPE_UNSUPPORTED`, `MATERIAL_TYPE_UNSUPPORTED` (415), `SERVER_BUSY` (503).
+         */
+        post: operations["supplyInboundMaterials"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1054,7 +1208,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             partner: components["schemas"]["RegionCode"];
-            /** @description 'submit' or 'supplement-N' */
+            /** @description 'submit' or 'supplement-N'; for an inbound case the report of a decision: 'report-accepted', 'report-supplement-N', 'report-rejected', 'report-completed', 'report-delivered' */
             step: string;
             status: components["schemas"]["HandoffStatus"];
             attempts: number;
@@ -1114,6 +1268,8 @@ export interface components {
             promisedAt?: string | null;
             /** @description working days left until 承诺办结时间 (negative when overdue) */
             workingDaysLeft?: number | null;
+            /** @description past its 承诺办结时间 and not yet 办结 */
+            overdue?: boolean;
             delivery?: {
                 byPost?: boolean;
                 electronic?: boolean;
@@ -1142,6 +1298,8 @@ export interface components {
             };
             rejection?: null | {
                 reason?: string;
+                /** @description inbound cases - the legal basis of our 不予受理 */
+                legalBasis?: string | null;
                 at?: string;
             };
             /** @description 撤件 of a case the partner region already has (withdrawHandedOffCase): `requested` while the partner's cancel operation is queued or retried, then its answer: `withdrawn` (the case is 已撤回 on both sides) or `refused` (the partner had already decided; the case keeps its decision) */
@@ -1156,6 +1314,17 @@ export interface components {
                 /** @description the partner's reason for refusing */
                 refusal?: string | null;
             };
+            /** @description inbound cases - our decisions, oldest first, each reported to the sending region by its step */
+            decisions?: {
+                /** @example report-accepted */
+                step: string;
+                /** @enum {string} */
+                decision: "accepted" | "needs_supplement" | "rejected" | "completed" | "delivered";
+                /** Format: date-time */
+                at: string;
+                department: string;
+                clerk: string;
+            }[];
             handoffs: components["schemas"]["HandoffJob"][];
             /** @description inbound cases - the partner's 办件编号 */
             partnerCaseNo?: string | null;
@@ -1183,6 +1352,8 @@ export interface components {
             /** Format: date-time */
             promisedAt?: string | null;
             workingDaysLeft?: number | null;
+            /** @description past its 承诺办结时间 and not yet 办结 */
+            overdue?: boolean;
             handoffStatus?: null | components["schemas"]["HandoffStatus"];
             /** Format: date-time */
             createdAt: string;
@@ -1201,10 +1372,10 @@ export interface components {
             data: Record<string, never>;
         };
         /**
-         * @description 受理回执（收件凭证）, 材料流转单, 补齐补正通知书, 办结通知, 送达回执
+         * @description 受理回执（收件凭证）, 材料流转单, 补齐补正通知书, 办结通知, 送达回执; as 办理地 also 受理通知书, 不予受理通知书
          * @enum {string}
          */
-        DocumentType: "acceptance_receipt" | "transfer_sheet" | "supplement_notice" | "completion_notice" | "delivery_receipt";
+        DocumentType: "acceptance_receipt" | "transfer_sheet" | "supplement_notice" | "completion_notice" | "delivery_receipt" | "acceptance_notice" | "rejection_notice";
         CaseDocument: {
             id: string;
             type: components["schemas"]["DocumentType"] | "partner_result";
@@ -1384,17 +1555,61 @@ export interface components {
             handlingForm: "1" | "2" | "3" | "4" | "9";
             acceptRegion: components["schemas"]["RegionCode"];
             applicant: components["schemas"]["ApplicantInput"];
-            materials: {
-                code: string;
-                name: string;
-                fileName: string;
-                contentBase64: string;
-                sha256: string;
-            }[];
+            materials: components["schemas"]["InboundMaterials"];
             promisedDays: number;
             delivery: components["schemas"]["DeliveryInput"];
             /** Format: date-time */
             receivedAt: string;
+        };
+        InboundMaterials: {
+            code: string;
+            name: string;
+            fileName: string;
+            contentBase64: string;
+            sha256: string;
+        }[];
+        InboundSupplement: {
+            materials: components["schemas"]["InboundMaterials"];
+            /** @description 补正说明 */
+            note?: string;
+        };
+        InboundSupplementReceipt: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description our 办件编号 */
+            caseNo: string;
+            partnerCaseNo: string;
+            status: components["schemas"]["CaseStatus"];
+            /** @description which of our 补正 requests this answers */
+            round: number;
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        InboundSupplementRequest: {
+            /** @description every material that is missing or must be corrected (一次性告知) */
+            missing: {
+                /** @description the item's material code */
+                code?: string;
+                /** @description 材料名称及要求 */
+                name: string;
+            }[];
+            /** @description 补正理由 */
+            reason: string;
+        };
+        InboundRejection: {
+            /** @description 不予受理的理由 */
+            reason: string;
+            /** @description 法律依据 */
+            legalBasis: string;
+        };
+        InboundDeliveryRecord: {
+            /**
+             * @description 邮寄 / 网络送达 / 窗口领取
+             * @enum {string}
+             */
+            method: "post" | "electronic" | "window";
+            /** @description 物流单号 (required for post) */
+            trackingNo?: string;
         };
         InboundReceipt: {
             /** Format: uuid */
@@ -1777,6 +1992,8 @@ export interface operations {
                  */
                 status?: string;
                 partner?: components["schemas"]["RegionCode"];
+                /** @description `inbound` - the cases partner regions hand us (with `status=received`, the 待受理 queue) */
+                direction?: "inbound" | "outbound";
                 /** @description `dead` lists the dead letters */
                 handoffStatus?: components["schemas"]["HandoffStatus"];
                 /** @description 承诺办结时间 at or before */
@@ -2090,6 +2307,182 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    acceptInboundCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the case after the decision; its report to the sending region is queued (see `handoffs`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    requestInboundSupplement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboundSupplementRequest"];
+            };
+        };
+        responses: {
+            /** @description the case after the decision; its report to the sending region is queued (see `handoffs`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedType"];
+        };
+    };
+    rejectInboundCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboundRejection"];
+            };
+        };
+        responses: {
+            /** @description the case after the decision; its report to the sending region is queued (see `handoffs`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedType"];
+        };
+    };
+    completeInboundCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 结果文书 (PDF)
+                     */
+                    file?: string;
+                    /** @description 结果文书/证照名称 */
+                    documentName: string;
+                    /** @description 结果证照编号 (电子证照) */
+                    certificateNo?: string;
+                    /**
+                     * @description 邮寄 / 网络送达
+                     * @enum {string}
+                     */
+                    deliveryMethod: "post" | "electronic";
+                    /** @description 物流单号 (required for post) */
+                    trackingNo?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the case after the decision; its report to the sending region is queued (see `handoffs`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedType"];
+        };
+    };
+    recordInboundDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboundDeliveryRecord"];
+            };
+        };
+        responses: {
+            /** @description the case after the decision; its report to the sending region is queued (see `handoffs`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedType"];
         };
     };
     getCaseTimeline: {
@@ -2474,6 +2867,47 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedType"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    supplyInboundMaterials: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+                "X-App-Id": components["parameters"]["AppId"];
+                "X-Timestamp": components["parameters"]["Timestamp"];
+                "X-Nonce": components["parameters"]["Nonce"];
+                "X-Signature": components["parameters"]["Signature"];
+            };
+            path: {
+                /** @description the partner's 办件编号 */
+                partnerCaseNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboundSupplement"];
+            };
+        };
+        responses: {
+            /** @description received; the case waits for its decision again (or the original answer to a repeated request) */
+            201: {
+                headers: {
+                    "Idempotent-Replayed"?: "true" | "false";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundSupplementReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     receiveXuhuiStatus: {

@@ -14,6 +14,7 @@ import { slowRefusals } from './http/slowRefusals.js';
 import { methodNotAllowed } from './http/methods.js';
 import { gatewayContract } from './http/validate.js';
 import { clerkRouter } from './http/routes/clerk.js';
+import { decisionsRouter } from './http/routes/decisions.js';
 import { inboundRouter } from './http/routes/inbound.js';
 import { opsRouter } from './http/routes/ops.js';
 import { authRouter } from './http/routes/auth.js';
@@ -110,6 +111,7 @@ export function createApp({ core, tokens, login, isReady, remote, routing }: App
   const streams: OpenStreams = new Set();
   app.locals.endStreams = () => { for (const res of streams) res.end(); };
   app.use('/api', eventsRouter(core, tokens, streams));
+  app.use('/api', decisionsRouter(core, tokens));
   app.use('/api', clerkRouter(core, tokens));
   // no-cache: browsers revalidate (ETag) so a new release is picked up at once.
   app.use(express.static(WEB_DIR, { index: 'index.html', maxAge: 0, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));

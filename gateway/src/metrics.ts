@@ -29,6 +29,7 @@ export function createMetrics(collectDefaults = true) {
     inboundRejected: new Counter({
       name: 'kytb_inbound_rejected_total', help: 'Inbound partner requests refused, by code', labelNames: ['code'] as const, registers: [registry],
     }),
+    inboundOverdue: new Gauge({ name: 'kytb_inbound_overdue_cases', help: 'Cases partner regions handed us, accepted and past their 承诺办结时间 (not yet 办结)', registers: [registry] }),
     storedCases: new Gauge({ name: 'kytb_stored_cases', help: 'Cases in the store', registers: [registry] }),
     anchorBroken: new Gauge({ name: 'kytb_audit_anchor_log_broken', help: '1 when the audit anchor log failed its check at start (nothing more is anchored)', registers: [registry] }),
     anchorLatest: new Gauge({ name: 'kytb_audit_anchor_latest_number', help: 'Number of the latest audit anchor record (0: none yet)', registers: [registry] }),

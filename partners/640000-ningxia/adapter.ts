@@ -5,18 +5,20 @@ import axios from 'axios';
 import { loadContract, type Contract } from '../../gateway/src/contracts/contract.js';
 import type { FieldError } from '../../gateway/src/errors.js';
 import {
-  PartnerFailure, type HandoffAck, type HandoffRequest, type PartnerAdapter, type PartnerContext, type PartnerExchange, type PartnerSettings,
+  PartnerFailure, type DecisionReport, type HandoffAck, type HandoffRequest, type PartnerAdapter, type PartnerContext, type PartnerExchange, type PartnerSettings,
 } from '../../gateway/src/ports/partner.js';
 import { notifyReceipt, parseNotify, verifyNotify } from './callback.js';
 import { isRecord, newSerial, seal, verifySign } from './envelope.js';
 import { MappingError, formatNxTime, toCanonicalStatus, toCaseSubmitRequest, toCaseSupplementRequest } from './mapping.js';
+import { toCaseResultFeedbackRequest } from './mapping-report.js';
 import { readSettings, type NxSettings } from './settings.js';
 import {
   BIZ_CODES, CONTRACT_FILE, ENVELOPE_VERSION, NAME, PATHS, REGION,
-  type NxCaseAck, type NxEnvelope, type NxErrorBody, type NxSubmitBody, type NxSupplementBody,
+  type NxCaseAck, type NxEnvelope, type NxErrorBody, type NxFeedbackBody, type NxSubmitBody, type NxSupplementBody,
 } from './types.js';
 
 type DeliveryOp = 'caseSubmit' | 'caseSupplement';
+type SentOp = DeliveryOp | 'caseResultFeedback';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const violation = (msg: string): PartnerFailure => new PartnerFailure('PARTNER_CONTRACT_VIOLATION', msg, false);
@@ -59,7 +61,33 @@ export function createAdapter(partnerSettings: PartnerSettings): PartnerAdapter 
       }, body, settings.APP_SECRET);
       const fields = contract.validateRequest(op, envelope);
       if (fields.length > 0) throw violation(`宁夏 ${op} request breaks the contract: ${describe(fields)}`);
-      return exchange(op, envelope, req.case.caseNo, ctx, { settings, contract, base });
+      return exchange(op, envelope, ctx, { settings, contract, base }, (env: NxEnvelope<NxCaseAck>) => {
+        if (env.body.bjbh !== req.case.caseNo) throw violation(`宁夏 ${op} acknowledged another case (bjbh ${env.body.bjbh})`);
+        return { partnerRef: env.body.sbbh, partnerStatus: env.body.ztdm, status: toCanonicalStatus(env.body.ztdm) };
+      });
+    },
+
+    // we are 办理地 for a case the platform handed us: each decision goes back as 办理结果反馈 (KYTB1004)
+    async report(req: DecisionReport, ctx: PartnerContext): Promise<{ partnerStatus?: string }> {
+      const op = 'caseResultFeedback';
+      const contents = new Map(await Promise.all(req.documents.map(async (d) => [d.fileName, await req.readDocument(d.fileName)] as const)));
+      let body: NxFeedbackBody;
+      try {
+        body = toCaseResultFeedbackRequest(req, contents);
+      } catch (e) {
+        if (e instanceof MappingError) throw violation(`宁夏 ${op}: ${e.message}`);
+        throw e;
+      }
+      const envelope = seal({
+        version: ENVELOPE_VERSION, appId: settings.APP_ID, sender: req.handlingRegion, receiver: REGION,
+        bizCode: BIZ_CODES[op], serial: newSerial(), time: formatNxTime(ctx.now()),
+      }, body, settings.APP_SECRET);
+      const fields = contract.validateRequest(op, envelope);
+      if (fields.length > 0) throw violation(`宁夏 ${op} request breaks the contract: ${describe(fields)}`);
+      return exchange(op, envelope, ctx, { settings, contract, base }, (env: NxEnvelope<{ bjbh: string; ztdm: string }>) => {
+        if (env.body.bjbh !== req.partnerCaseNo) throw violation(`宁夏 ${op} acknowledged another case (bjbh ${env.body.bjbh})`);
+        return { partnerStatus: env.body.ztdm };
+      });
     },
 
     // the notify's result file (jgwj.wjnr) is at most 28,000,000 base64 characters (its contract)
@@ -72,8 +100,8 @@ export function createAdapter(partnerSettings: PartnerSettings): PartnerAdapter 
 
 interface Deps { settings: NxSettings; contract: Contract; base: string }
 
-/** one HTTP exchange, reported to ctx.record (hashes, never bodies) whatever its outcome */
-async function exchange(op: DeliveryOp, envelope: NxEnvelope<unknown>, caseNo: string, ctx: PartnerContext, deps: Deps): Promise<HandoffAck> {
+/** one HTTP exchange, reported to ctx.record (hashes, never bodies) whatever its outcome; `read` takes a verified 0000 reply */
+async function exchange<T, B>(op: SentOp, envelope: NxEnvelope<unknown>, ctx: PartnerContext, deps: Deps, read: (env: NxEnvelope<B>) => T): Promise<T> {
   const url = `${deps.base}${PATHS[op]}`;
   const payload = JSON.stringify(envelope);
   const started = ctx.now().getTime();
@@ -97,7 +125,7 @@ async function exchange(op: DeliveryOp, envelope: NxEnvelope<unknown>, caseNo: s
   }
   const text = typeof res.data === 'string' ? res.data : JSON.stringify(res.data ?? '');
   try {
-    const ack = interpret(op, res.status, text, caseNo, deps);
+    const ack = read(interpret(op, res.status, text, deps) as NxEnvelope<B>);
     report({ status: res.status, responseSha256: sha256(text) });
     return ack;
   } catch (e) {
@@ -106,7 +134,8 @@ async function exchange(op: DeliveryOp, envelope: NxEnvelope<unknown>, caseNo: s
   }
 }
 
-function interpret(op: DeliveryOp, status: number, text: string, caseNo: string, deps: Deps): HandoffAck {
+/** the platform's verdict: a signed 0000 reply within the contract, or the PartnerFailure it calls for */
+function interpret(op: SentOp, status: number, text: string, deps: Deps): NxEnvelope<unknown> {
   let reply: unknown;
   try {
     reply = JSON.parse(text);
@@ -123,13 +152,12 @@ function interpret(op: DeliveryOp, status: number, text: string, caseNo: string,
   }
   const fields = deps.contract.validateResponse(op, 200, reply);
   if (fields.length > 0) throw violation(`宁夏 ${op} reply breaks the contract: ${describe(fields)}`);
-  const env = reply as NxEnvelope<NxCaseAck & NxErrorBody>;
+  const env = reply as NxEnvelope<NxErrorBody>;
   if (env.head.rtnCode === '9999') throw unavailable(`宁夏 ${op} busy${rtn}`);
   if (env.head.rtnCode !== '0000') {
     const errs = (env.body.cwxx ?? []).slice(0, 10).map((x) => `${x.zd} ${x.yy}`).join('; ');
     throw new PartnerFailure('PARTNER_REJECTED', `宁夏 ${op} refused${rtn}${errs ? `: ${errs}` : ''}`, false);
   }
   if (!verifySign(env, deps.settings.APP_SECRET)) throw violation(`宁夏 ${op} reply head.sign does not verify`);
-  if (env.body.bjbh !== caseNo) throw violation(`宁夏 ${op} acknowledged another case (bjbh ${env.body.bjbh})`);
-  return { partnerRef: env.body.sbbh, partnerStatus: env.body.ztdm, status: toCanonicalStatus(env.body.ztdm) };
+  return env;
 }

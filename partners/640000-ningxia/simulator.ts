@@ -11,9 +11,10 @@ import { canonicalJson, isRecord, newSerial, seal, verifySign } from './envelope
 import { RTN_CODES, formatNxTime, parseNxTime } from './mapping.js';
 import { readSettings } from './settings.js';
 import { CaseBook, type CaseBookSnapshot, type Outcome, type SimCase, type SimEvent } from './sim-cases.js';
+import { FeedbackBook, mountHandover, type HandedCase } from './sim-feedback.js';
 import {
   BIZ_CODES, CONTRACT_FILE, ENVELOPE_VERSION, PATHS, REGION,
-  type NxEnvelope, type NxOperation, type NxQueryBody, type NxSubmitBody, type NxSupplementBody,
+  type NxEnvelope, type NxFeedbackBody, type NxOperation, type NxQueryBody, type NxSubmitBody, type NxSupplementBody,
 } from './types.js';
 
 const WINDOW_MS = 300_000;
@@ -43,6 +44,7 @@ export async function createSimulator(options: PartnerSimulatorOptions): Promise
   const now = options.now ?? (() => new Date());
   const contract = loadContract(CONTRACT_FILE);
   const book = new CaseBook(now);
+  const feedback = new FeedbackBook(now);
   const serials = new SerialGuard();
   const callbackUrl = options.gatewayBaseUrl
     ? `${options.gatewayBaseUrl.replace(/\/+$/, '')}/api/inbound/partners/${REGION}/callback`
@@ -127,6 +129,10 @@ export async function createSimulator(options: PartnerSimulatorOptions): Promise
       app.post(PATHS.caseSupplement, route<NxSupplementBody>('caseSupplement', ({ head, body }) =>
         once(kit, body.bizSerial, body, () => book.supplement(head.appId as string, body)).outcome));
       app.post(PATHS.caseQuery, route<NxQueryBody>('caseQuery', ({ head, body }) => book.query(head.appId as string, body)));
+      // the other direction: the region that decides a case we handed it reports each decision
+      app.post(PATHS.caseResultFeedback, route<NxFeedbackBody>('caseResultFeedback', ({ body }) =>
+        once(kit, body.bizSerial, body, () => feedback.receive(body)).outcome));
+      mountHandover(app, feedback, options.gatewayBaseUrl, options.inbound);
       app.use((req, res) => { res.status(404).json(spec.renderError(404, `no interface at ${req.method} ${req.path}`)); });
     },
     decide(ref, decision, kit) {
@@ -136,8 +142,11 @@ export async function createSimulator(options: PartnerSimulatorOptions): Promise
       return true;
     },
     cases: () => book.views(),
-    snapshot: () => book.snapshot(),
-    restore: (saved) => book.restore(saved as CaseBookSnapshot),
+    snapshot: () => ({ ...book.snapshot(), handed: feedback.snapshot() }),
+    restore: (saved) => {
+      book.restore(saved as CaseBookSnapshot);
+      feedback.restore((saved as { handed?: HandedCase[] }).handed);
+    },
   };
 
   const server = await startSimServer(spec, {

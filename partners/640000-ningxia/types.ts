@@ -16,6 +16,7 @@ export const BIZ_CODES = {
   caseSubmit: 'KYTB1001',
   caseSupplement: 'KYTB1002',
   caseQuery: 'KYTB1003',
+  caseResultFeedback: 'KYTB1004',
   caseStatusNotify: 'KYTB2001',
 } as const;
 
@@ -23,6 +24,7 @@ export const PATHS = {
   caseSubmit: '/exchange/case/submit',
   caseSupplement: '/exchange/case/supplement',
   caseQuery: '/exchange/case/query',
+  caseResultFeedback: '/exchange/case/result',
 } as const;
 
 export type NxOperation = keyof typeof PATHS;
@@ -66,5 +68,9 @@ export type NxCaseAck = Schemas['CaseAck'];
 export type NxErrorBody = Schemas['ErrorBody'];
 export type NxResultFile = Schemas['ResultFile'];
 export type NxCaseResult = Schemas['CaseResult'];
+/** caseResultFeedback body: our decision on a case the platform handed us (we are 办理地) */
+export type NxFeedbackBody = Schemas['CaseResultFeedbackBody'];
+export type NxFeedbackStatus = Schemas['FeedbackStatusCode'];
+export type NxFeedbackDocument = Schemas['FeedbackDocument'];
 /** caseStatusNotify body (webhook) */
 export type NxNotifyBody = Schemas['NotifyBody'];

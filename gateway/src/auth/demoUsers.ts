@@ -16,7 +16,10 @@ export interface DemoAccount {
 const OUR_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'zhuji01', password: 'Zhuji@2026', displayName: '王芳', region: '330681', window: '诸暨市行政服务中心跨域通办窗口', roles: ['clerk'] },
   { username: 'zhuji02', password: 'Zhuji@2026', displayName: '李强', region: '330681', window: '诸暨市行政服务中心跨域通办窗口', roles: ['clerk'] },
+  // department staff of our region who decide the cases partner regions hand us (we are 办理地)
+  { username: 'zhuji-sp01', password: 'Shenpi@2026', displayName: '孙伟', region: '330681', window: '诸暨市行政审批局', roles: ['approver'] },
   { username: 'ops01', password: 'Ops@2026', displayName: '赵敏', region: '330681', window: '诸暨市行政服务中心运维', roles: ['clerk', 'operator'] },
+  { username: 'shangyu-sp01', password: 'Shenpi@2026', displayName: '钱程', region: '330604', window: '上虞区行政审批局', roles: ['approver'] },
   { username: 'shangyu01', password: 'Shangyu@2026', displayName: '陈静', region: '330604', window: '上虞区行政服务中心跨域通办窗口', roles: ['clerk'] },
 ];
 

@@ -3,14 +3,17 @@
 // where the case must be for them:
 //   'window'  the clerk works for the region whose window received the case (收件地): our own clerks
 //   'visible' the clerk's region received the case or decides it (办理地): partner clerks for 三方连线
+//   'ours'    the clerk's region runs the case's outbox: it received the case (outbound), or decides it
+//             and reports to the sending region (inbound)
+//   'handling' the case was handed to us by a partner region and the clerk's region decides it (we are 办理地)
 import { GatewayError } from '../errors.js';
 import type { Role } from '../store/sql/users.js';
 import type { Clerk } from './tokens.js';
 
-interface Rule { roles: readonly Role[]; where: 'window' | 'visible' }
+interface Rule { roles: readonly Role[]; where: 'window' | 'visible' | 'handling' | 'ours' }
 
 const WINDOW_CLERK: Rule = { roles: ['clerk'], where: 'window' };
-const ANY_CLERK_WHO_SEES_IT: Rule = { roles: ['clerk', 'partner_clerk'], where: 'visible' };
+const ANY_CLERK_WHO_SEES_IT: Rule = { roles: ['clerk', 'partner_clerk', 'approver'], where: 'visible' };
 
 export const RULES = {
   'case.create': WINDOW_CLERK,
@@ -19,7 +22,8 @@ export const RULES = {
   'case.submit': WINDOW_CLERK,
   'case.withdraw': WINDOW_CLERK,
   'case.deliver': WINDOW_CLERK,
-  'handoff.retry': { roles: ['clerk', 'operator'], where: 'window' },
+  // a dead-lettered delivery of a case we received, or report of a decision of ours
+  'handoff.retry': { roles: ['clerk', 'operator', 'approver'], where: 'ours' },
   'document.download': ANY_CLERK_WHO_SEES_IT,
   'document.reprint': WINDOW_CLERK,
   'audit.read': ANY_CLERK_WHO_SEES_IT,
@@ -27,13 +31,14 @@ export const RULES = {
   'session.create': WINDOW_CLERK,
   'session.manage': WINDOW_CLERK,
   'session.join': ANY_CLERK_WHO_SEES_IT,
+  'inbound.decide': { roles: ['approver'], where: 'handling' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
 
-const ROLE_NAMES: Record<Role, string> = { clerk: '窗口人员', operator: '运维', partner_clerk: '合作地区人员' };
+const ROLE_NAMES: Record<Role, string> = { clerk: '窗口人员', operator: '运维', partner_clerk: '合作地区人员', approver: '审批人员' };
 
-export interface CaseScope { acceptRegion: string; handlingRegion: string }
+export interface CaseScope { acceptRegion: string; handlingRegion: string; direction?: 'outbound' | 'inbound' }
 
 /** A clerk sees the cases received at their region's windows, and those their region decides. */
 export function canSee(clerk: Clerk, c: CaseScope): boolean {
@@ -54,5 +59,11 @@ export function assertMay(clerk: Clerk, action: Action, c?: CaseScope): void {
   if (!canSee(clerk, c)) throw new GatewayError('CASE_OUT_OF_REGION', `该办件不属于本地区（${clerk.region}）`);
   if (rule.where === 'window' && c.acceptRegion !== clerk.region) {
     throw new GatewayError('FORBIDDEN', '只有收件地窗口可以办理此操作');
+  }
+  if (rule.where === 'ours' && (c.direction === 'inbound' ? c.handlingRegion : c.acceptRegion) !== clerk.region) {
+    throw new GatewayError('FORBIDDEN', '只有收件地窗口（本地收件的办件）或办理地（合作地区转来的办件）可以重发');
+  }
+  if (rule.where === 'handling' && (c.direction !== 'inbound' || c.handlingRegion !== clerk.region)) {
+    throw new GatewayError('FORBIDDEN', '只有合作地区转来、由本地区办理的办件，才由本地区审批人员作出决定');
   }
 }

@@ -4,12 +4,22 @@ import type { CaseSummary } from '../store/types.js';
 import { maskIdNumber, maskPhone } from '../domain/mask.js';
 import type { RegionDirectory } from '../domain/region.js';
 import { workingDaysLeft, CN_WORK_CALENDAR } from '../domain/workdays.js';
+import { INBOUND_STATUS_LABELS } from '../domain/inboundStateMachine.js';
 
+/** an inbound case reads as the 办理地 sees it (待受理, 待补正 …) */
+const statusLabelOf = (direction: string, status: keyof typeof CASE_STATUSES): string =>
+  (direction === 'inbound' ? INBOUND_STATUS_LABELS[status] : undefined) ?? CASE_STATUSES[status];
+
+
+const running = (promisedAt: string | undefined, status: string): promisedAt is string =>
+  promisedAt !== undefined && !['completed', 'delivered', 'rejected', 'withdrawn', 'draft'].includes(status);
 
 const deadline = (promisedAt: string | undefined, status: string, now: Date) =>
-  promisedAt && !['completed', 'delivered', 'rejected', 'withdrawn', 'draft'].includes(status)
-    ? workingDaysLeft(now, new Date(promisedAt), CN_WORK_CALENDAR)
-    : null;
+  running(promisedAt, status) ? workingDaysLeft(now, new Date(promisedAt), CN_WORK_CALENDAR) : null;
+
+/** past its 承诺办结时间 and not yet decided to the end */
+const overdue = (promisedAt: string | undefined, status: string, now: Date): boolean =>
+  running(promisedAt, status) && now.getTime() > Date.parse(promisedAt);
 
 /** `core` gives the time (for the working days left) and the regions' names */
 export function toCaseView(c: CaseRecord, core: { now(): Date; regions: RegionDirectory }) {
@@ -30,7 +40,7 @@ export function toCaseView(c: CaseRecord, core: { now(): Date; regions: RegionDi
     partner: c.partner,
     partnerRef: c.partnerRef ?? null,
     status: c.status,
-    statusLabel: CASE_STATUSES[c.status],
+    statusLabel: statusLabelOf(c.direction, c.status),
     applicant: {
       kind: c.applicant.kind,
       name: c.applicant.name,
@@ -43,6 +53,7 @@ export function toCaseView(c: CaseRecord, core: { now(): Date; regions: RegionDi
     promisedDays: c.promisedDays,
     promisedAt: c.promisedAt ?? null,
     workingDaysLeft: deadline(c.promisedAt, c.status, now),
+    overdue: overdue(c.promisedAt, c.status, now),
     delivery: { byPost: c.delivery.byPost, electronic: c.delivery.electronic ?? false, trackingNo: c.delivery.trackingNo ?? null },
     result: c.result
       ? {
@@ -54,7 +65,8 @@ export function toCaseView(c: CaseRecord, core: { now(): Date; regions: RegionDi
         }
       : null,
     supplement: c.supplement ? { missing: c.supplement.missing, note: c.supplement.note ?? null, requestedAt: c.supplement.requestedAt } : null,
-    rejection: c.rejection ? { reason: c.rejection.reason, at: c.rejection.at } : null,
+    rejection: c.rejection ? { reason: c.rejection.reason, legalBasis: c.rejection.legalBasis ?? null, at: c.rejection.at } : null,
+    decisions: (c.decisions ?? []).map((d) => ({ step: d.step, decision: d.decision, at: d.at, department: d.by.department, clerk: d.by.clerk })),
     withdrawal: c.withdrawal
       ? { state: c.withdrawal.state, reason: c.withdrawal.reason, requestedAt: c.withdrawal.requestedAt, answeredAt: c.withdrawal.answeredAt ?? null, refusal: c.withdrawal.refusal ?? null }
       : null,
@@ -83,12 +95,13 @@ export function toSummaryView(s: CaseSummary, now: Date) {
     itemCode: s.itemCode,
     itemName: s.itemName,
     status: s.status,
-    statusLabel: CASE_STATUSES[s.status],
+    statusLabel: statusLabelOf(s.direction, s.status),
     partner: s.partner,
     acceptRegion: s.acceptRegion,
     handlingRegion: s.handlingRegion,
     promisedAt: s.promisedAt ?? null,
     workingDaysLeft: deadline(s.promisedAt, s.status, now),
+    overdue: overdue(s.promisedAt, s.status, now),
     handoffStatus: s.handoffStatus ?? null,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
@@ -106,6 +119,12 @@ const EVENT_LABELS: Record<CaseEvent['type'], string> = {
   'case.withdrawal_refused': '办理地拒绝撤件',
   'case.result_delivered': '办理结果已送达申请人',
   'case.viewed': '查看办件',
+  'inbound.accepted': '本地受理（已受理），承诺办结时间已确定',
+  'inbound.supplement_requested': '一次性告知补齐补正',
+  'inbound.supplement_received': '收到补正材料，待重新受理',
+  'inbound.rejected': '不予受理',
+  'inbound.completed': '本地办结',
+  'inbound.delivered': '办理结果已送达',
   'handoff.queued': '转递任务入队',
   'handoff.attempt': '转递尝试',
   'handoff.delivered': '转递成功，办理地已接收',

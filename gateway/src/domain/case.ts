@@ -118,7 +118,8 @@ export type HandoffJobStatus = 'pending' | 'delivered' | 'dead' | 'cancelled';
 export interface HandoffJob {
   id: string;
   partner: string;
-  /** 'submit' for the first handoff, 'supplement-N' for the N-th 补正 */
+  /** 'submit' for the first handoff, 'supplement-N' for the N-th 补正; for an inbound case a report of
+   *  our decision to the sending region: 'report-accepted', 'report-supplement-N', 'report-rejected' … */
   step: string;
   /** stable per (case, partner, step): the partner sees it exactly once */
   idempotencyKey: string;
@@ -181,10 +182,12 @@ export interface CaseRecord {
   promisedAt?: string;
   delivery: Delivery;
   result?: CaseResult;
-  /** 补齐补正: what the partner says is missing */
+  /** 补齐补正: what the partner says is missing (outbound), or what we asked for (inbound) */
   supplement?: { missing: string[]; note?: string; requestedAt: string };
-  /** 不予受理 reason */
-  rejection?: { reason: string; at: string };
+  /** 不予受理 reason, and for a decision of ours (inbound) its legal basis */
+  rejection?: { reason: string; legalBasis?: string; at: string };
+  /** inbound (we are 办理地): each decision of ours, with what its report to the sending region carries */
+  decisions?: InboundDecisionEntry[];
   /** 撤件 of a case the partner already has: asked through its cancel operation, and its answer */
   withdrawal?: Withdrawal;
   handoffs: HandoffJob[];
@@ -198,7 +201,11 @@ export interface CaseRecord {
   submittedAt?: string;
   updatedAt: string;
   /** for inbound cases: the partner's 办件编号 and idempotency key */
-  inbound?: { partnerCaseNo: string; idempotencyKey: string; bodySha256: string; receivedAt: string };
+  inbound?: {
+    partnerCaseNo: string; idempotencyKey: string; bodySha256: string; receivedAt: string;
+    /** the partner's answers to our 补正 requests (supplyInboundMaterials), by their Idempotency-Key */
+    supplements?: Array<{ idempotencyKey: string; bodySha256: string; round: number; receivedAt: string; materialIds: string[] }>;
+  };
   /** the signed documents the gateway issued for the case (受理回执 …), oldest first */
   documents?: CaseDocument[];
   /** 查询码: printed on the 受理回执 with its QR code; with the 办件编号 it opens the public status page */
@@ -214,8 +221,35 @@ export interface CaseRecord {
   version: number;
 }
 
-/** 受理回执 / 收件凭证, 材料流转单, 补齐补正通知书, 办结通知, 送达回执 */
-export type DocumentType = 'acceptance_receipt' | 'transfer_sheet' | 'supplement_notice' | 'completion_notice' | 'delivery_receipt';
+/** 受理回执 / 收件凭证, 材料流转单, 补齐补正通知书, 办结通知, 送达回执; as 办理地 also 受理通知书, 不予受理通知书 */
+export type DocumentType =
+  | 'acceptance_receipt' | 'transfer_sheet' | 'supplement_notice' | 'completion_notice' | 'delivery_receipt'
+  | 'acceptance_notice' | 'rejection_notice';
+
+/** what our decision on an inbound case is, in the terms of the report to the sending region */
+export type InboundDecisionKind = 'accepted' | 'needs_supplement' | 'rejected' | 'completed' | 'delivered';
+
+/** One decision of ours on an inbound case: the facts its report step (and its documents) carries. */
+export interface InboundDecisionEntry {
+  /** the report step: 'report-accepted', 'report-supplement-N', 'report-rejected', 'report-completed', 'report-delivered' */
+  step: string;
+  decision: InboundDecisionKind;
+  at: string;
+  /** who decided: the approver's unit (审批部门) and name, and their username for the audit trail */
+  by: { department: string; clerk: string; username: string };
+  /** accepted: 承诺办结时间 */
+  promisedAt?: string;
+  /** needs_supplement: what is missing, and why */
+  missing?: Array<{ code?: string; name: string }>;
+  note?: string;
+  /** rejected: the reason and its legal basis */
+  reason?: string;
+  legalBasis?: string;
+  /** completed: the result (the document itself is the case's result.document) */
+  result?: { documentName: string; certificateNo?: string; delivery: { method: 'post' | 'electronic'; trackingNo?: string } };
+  /** delivered: how the result reached the applicant */
+  delivered?: { method: 'post' | 'electronic' | 'window'; trackingNo?: string; at: string };
+}
 
 /** One signed PDF the gateway issued for a case, stored as the case's blob named by its id. */
 export interface CaseDocument {
@@ -262,6 +296,13 @@ export type CaseEventType =
   | 'case.withdrawal_refused'
   | 'case.result_delivered'
   | 'case.viewed'
+  // we as 办理地 (inbound cases): our decisions, and the partner's answer to a 补正
+  | 'inbound.accepted'
+  | 'inbound.supplement_requested'
+  | 'inbound.supplement_received'
+  | 'inbound.rejected'
+  | 'inbound.completed'
+  | 'inbound.delivered'
   | 'handoff.queued'
   | 'handoff.attempt'
   | 'handoff.delivered'

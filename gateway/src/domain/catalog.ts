@@ -100,11 +100,6 @@ export const DECIDED_HERE: readonly ServiceItem[] = freezeItems([
   },
 ]);
 
-/** An item `region` decides, by 事项基本编码 or 实施编码 (what a partner may hand to us). */
-export function findDecidedItem(code: string, region: string): ServiceItem | undefined {
-  return DECIDED_HERE.find((i) => i.partner === region && (i.itemCode === code || i.implementationCode === code));
-}
-
 /** The catalog is shared by every request; freezing it turns an accidental edit into an error. */
 export function freezeItems(items: ServiceItem[]): readonly ServiceItem[] {
   return deepFreeze(items);

@@ -137,8 +137,8 @@ export interface HandoffAttemptInput {
 }
 
 /**
- * The outcome of one handoff attempt. Delivered: the job is done and a case still 已收件 is 已转递 (the
- * partner has it). Failed: retried after `retryInMs` while attempts are left and the failure allows it,
+ * The outcome of one handoff attempt. Delivered: the job is done and an outbound case still 已收件 is
+ * 已转递 (the partner has it); an inbound case's report (we are 办理地) changes nothing of the case. Failed: retried after `retryInMs` while attempts are left and the failure allows it,
  * otherwise dead-lettered for a clerk to retry. A job withdrawn or retried meanwhile changes nothing.
  */
 export function recordHandoffAttempt(c: CaseRecord, input: HandoffAttemptInput): Transitioned {
@@ -153,9 +153,9 @@ export function recordHandoffAttempt(c: CaseRecord, input: HandoffAttemptInput):
     job.status = 'delivered';
     job.deliveredAt = at;
     delete job.lastError;
-    next.partnerRef = outcome.partnerRef;
+    if (c.direction === 'outbound') next.partnerRef = outcome.partnerRef;
     events.push({ at, actor: `partner:${job.partner}`, type: 'handoff.delivered', data: { jobId: job.id, partnerRef: outcome.partnerRef, partnerStatus: outcome.partnerStatus } });
-    if (next.status === 'received') {
+    if (next.status === 'received' && c.direction === 'outbound') {
       next = { ...next, status: 'forwarded' };
       events.push({ at, actor: `partner:${job.partner}`, type: 'case.status_changed', data: { from: 'received', to: 'forwarded' } });
     }

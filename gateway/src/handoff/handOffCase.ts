@@ -1,4 +1,5 @@
-// handOffCase: one attempt of one step of a case to its partner (a delivery, or a 撤件 cancel), whose
+// handOffCase: one attempt of one step of a case to its partner (a delivery, a 撤件 cancel, or a report
+// of our decision on a case the partner handed us), whose
 // lease `owner` holds (worker.ts). The outcome (delivered or answered, retry later, dead letter) is written
 // with the attempt's exchange hashes in one update of the case, and only while the lease is still ours:
 // if it ran out and another instance claimed the job, that instance's attempt counts and this one changes nothing.
@@ -9,6 +10,7 @@ import type { Core } from '../deps.js';
 import { toOutboundCase, travellingDocument, travellingDocuments } from './outboundCase.js';
 import { backoffDelay } from './backoff.js';
 import { CANCEL_STEP, recordCancelAttempt, recordHandoffAttempt } from '../domain/transitions.js';
+import { toDecisionReport } from './decisionReport.js';
 
 type Outcome = { ok: true; ack: HandoffAck } | { ok: true; cancel: CancelAnswer } | { ok: false; failure: PartnerFailure };
 
@@ -21,7 +23,9 @@ export async function handOffCase(core: Core, caseId: string, jobId: string, own
   const attempted = { owner, startedAt: core.now().toISOString() };
   const outcome: Outcome = !adapter
     ? { ok: false, failure: new PartnerFailure('PARTNER_UNAVAILABLE', `合作地区 ${job.partner} 未配置`, false) }
-    : job.step === CANCEL_STEP ? await attemptCancel(core, record, job, exchanges) : await attempt(core, record, job, exchanges);
+    : job.step === CANCEL_STEP ? await attemptCancel(core, record, job, exchanges)
+      : isReportStep(job.step) ? await report(core, record, job, exchanges)
+        : await attempt(core, record, job, exchanges);
   try {
     await core.store.updateCase(caseId, (c) => recordOutcome(core, c, jobId, outcome, exchanges, attempted), { lease: { jobId, owner } });
   } catch (e) {
@@ -41,6 +45,24 @@ function asFailure(core: Core, record: CaseRecord, job: HandoffJob, e: unknown):
   if (e instanceof PartnerFailure) return { ok: false, failure: e };
   core.logger.error({ err: e, caseId: record.id, partner: job.partner, step: job.step }, 'handoff attempt failed unexpectedly');
   return { ok: false, failure: new PartnerFailure('PARTNER_UNAVAILABLE', (e as Error).message, true) };
+}
+
+/** a report of our decision on a case the partner handed us (we are 办理地), not a delivery of a case */
+const isReportStep = (step: string): boolean => step.startsWith('report-');
+
+async function report(core: Core, record: CaseRecord, job: HandoffJob, exchanges: PartnerExchange[]): Promise<Outcome> {
+  const adapter = core.partners.get(job.partner)!;
+  if (!adapter.report) {
+    return { ok: false, failure: new PartnerFailure('PARTNER_CONTRACT_VIOLATION', `合作地区 ${adapter.name}（${job.partner}）的接口没有接收办理结果反馈的操作（适配器未实现 report），本地决定未能告知对方`, false) };
+  }
+  try {
+    const req = toDecisionReport(record, job, (blob) => core.store.getBlob(record.id, blob));
+    const ack = await adapter.report(req, { http: core.http, now: core.now, record: (e) => exchanges.push(e) });
+    // the partner knows the case by its own 办件编号: that is its reference here
+    return { ok: true, ack: { partnerRef: record.partnerRef ?? req.partnerCaseNo, partnerStatus: ack.partnerStatus ?? '', status: 'forwarded' } };
+  } catch (e) {
+    return asFailure(core, record, job, e);
+  }
 }
 
 async function attemptCancel(core: Core, record: CaseRecord, job: HandoffJob, exchanges: PartnerExchange[]): Promise<Outcome> {

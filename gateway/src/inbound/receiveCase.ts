@@ -2,11 +2,11 @@
 // returns the original answer; the same key with another body is a conflict.
 import { createHash, randomUUID } from 'node:crypto';
 import { GatewayError, isGatewayError } from '../errors.js';
-import type { Applicant, CaseKind, CaseRecord, Delivery, HandlingForm, Material } from '../domain/case.js';
+import type { Applicant, CaseKind, CaseRecord, Delivery, HandlingForm } from '../domain/case.js';
 import type { Core } from '../deps.js';
 import { newCaseNo } from '../cases/createCase.js';
-import { findDecidedItem } from '../domain/catalog.js';
-import { assertIdentityValid, assertRegionCode, pageCount, sniffMediaType } from '../cases/guards.js';
+import { assertIdentityValid, assertRegionCode } from '../cases/guards.js';
+import { checkInboundMaterials, type InboundMaterial } from './materials.js';
 
 export interface InboundCaseInput {
   partnerCaseNo: string;
@@ -17,7 +17,7 @@ export interface InboundCaseInput {
   handlingForm: HandlingForm;
   acceptRegion: string;
   applicant: Applicant;
-  materials: Array<{ code: string; name: string; fileName: string; contentBase64: string; sha256: string }>;
+  materials: InboundMaterial[];
   promisedDays: number;
   delivery: Delivery;
   receivedAt: string;
@@ -44,14 +44,7 @@ export async function receiveCase(core: Core, partner: string, idempotencyKey: s
   const id = randomUUID();
   const now = core.now().toISOString();
   // every material is checked before anything is written
-  const files = input.materials.map((m, i) => {
-    const bytes = Buffer.from(m.contentBase64, 'base64');
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (sha256 !== m.sha256.toLowerCase()) throw new GatewayError('VALIDATION_FAILED', `材料「${m.name}」的 SHA-256 与内容不符`, [{ field: `/materials/${i}/sha256`, message: 'mismatch' }]);
-    const mediaType = sniffMediaType(bytes);
-    const material: Material = { id: randomUUID(), code: m.code, name: m.name, fileName: m.fileName, mediaType, size: bytes.length, sha256, pages: pageCount(bytes, mediaType), addedAt: now, addedBy: `partner:${partner}` };
-    return { material, bytes };
-  });
+  const files = checkInboundMaterials(input.materials, now, partner);
   const materials = files.map((f) => f.material);
   const record: CaseRecord = {
     id, caseNo: newCaseNo(core.config.homeRegion, core.now()), direction: 'inbound',
@@ -87,7 +80,7 @@ async function replayOf(core: Core, partner: string, idempotencyKey: string, bod
 }
 
 function assertInboundFacts(core: Core, partner: string, input: InboundCaseInput): void {
-  if (!findDecidedItem(input.itemCode, core.config.homeRegion)) {
+  if (!core.catalog.decidedHere(input.itemCode, core.config.homeRegion)) {
     throw new GatewayError('UNKNOWN_ITEM', `事项 ${input.itemCode} 不由本地区（${core.config.homeRegion}）办理，不能转入`, [{ field: '/itemCode', message: 'not an item this region decides' }]);
   }
   assertRegionCode(input.acceptRegion, '/acceptRegion');

@@ -91,6 +91,32 @@ export interface PartnerStatusUpdate {
   };
 }
 
+/** Our decision on a case the partner handed us (we are 办理地), as the report to it says it. */
+export type InboundDecision = 'accepted' | 'needs_supplement' | 'rejected' | 'completed' | 'delivered';
+
+/** One document a report carries: our signed document of the step, or the result document. */
+export interface ReportDocument { type: string; title: string; fileName: string; mediaType: string; size: number; sha256: string }
+
+/** What the core hands an adapter to report one decision to the region that sent the case. */
+export interface DecisionReport {
+  partnerCaseNo: string;     // the sending region's 办件编号
+  caseNo: string;            // ours
+  handlingRegion: string;    // ours (办理地区划): the report's sender
+  decision: InboundDecision;
+  step: string;              // 'report-accepted', 'report-supplement-1', …
+  idempotencyKey: string;
+  occurredAt: string;        // ISO 8601
+  decidedBy: { department: string; clerk: string };
+  promisedAt?: string;                               // accepted
+  missing?: Array<{ code?: string; name: string }>;  // needs_supplement
+  note?: string;
+  reason?: string; legalBasis?: string;              // rejected
+  result?: { documentName: string; certificateNo?: string; delivery: { method: 'post' | 'electronic'; trackingNo?: string } }; // completed
+  delivered?: { method: 'post' | 'electronic' | 'window'; trackingNo?: string; at: string };  // delivered
+  documents: ReportDocument[];                      // our signed documents of this step, and the result document
+  readDocument(name: string): Promise<Buffer>;      // bytes of one of them (by fileName)
+}
+
 /** One HTTP exchange with a partner, reported for the audit trail (hashes, never bodies). */
 export interface PartnerExchange {
   operationId: string;
@@ -175,6 +201,10 @@ export interface PartnerAdapter {
   /** regions that declare `cancel`: ask the region to withdraw a case it has. Must be safe to call again
    *  with the same idempotencyKey. Throws PartnerFailure when there is no answer to act on. */
   cancel?(req: CancelRequest, ctx: PartnerContext): Promise<CancelAnswer>;
+  /** Report one decision of ours on a case the partner handed us, in its style. Must be safe to call
+   *  again with the same idempotencyKey. Throws PartnerFailure on failure. A partner without it cannot
+   *  hear our decisions: the report is dead-lettered, for an operator to see. */
+  report?(req: DecisionReport, ctx: PartnerContext): Promise<{ partnerStatus?: string }>;
   /** polling partners: every status change since the case was handed off, oldest first */
   pollStatus?(partnerRef: string, caseNo: string, ctx: PartnerContext): Promise<PartnerStatusUpdate[]>;
   /** callback partners: authenticate a callback (throws GatewayError SIGNATURE_INVALID / VALIDATION_FAILED);

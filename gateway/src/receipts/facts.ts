@@ -9,12 +9,20 @@ export const DOCUMENT_TITLES: Readonly<Record<DocumentType, string>> = {
   supplement_notice: '补齐补正通知书',
   completion_notice: '办结通知',
   delivery_receipt: '送达回执',
+  acceptance_notice: '受理通知书',
+  rejection_notice: '不予受理通知书',
 };
 
 /** How the gateway's documents travel to a partner, as extra materials of the case. */
 export const TRAVEL_CODES: Readonly<Partial<Record<DocumentType, string>>> = {
   acceptance_receipt: 'KYTB-SLHZ',
   transfer_sheet: 'KYTB-CLLZD',
+  // what we issue as 办理地, reported to the sending region with our decisions
+  acceptance_notice: 'KYTB-SLTZS',
+  supplement_notice: 'KYTB-BZTZS',
+  rejection_notice: 'KYTB-BYSLTZS',
+  completion_notice: 'KYTB-BJTZ',
+  delivery_receipt: 'KYTB-SDHZ',
 };
 
 export interface MaterialLine {
@@ -49,12 +57,41 @@ export interface TransferSheetBody {
   totalBytes: number;
 }
 
+/** a document we issue as 办理地 on a case a partner region handed us: whom it answers, who decided */
+export interface AsHandlingRegion {
+  /** the sending region's 办件编号 */
+  partnerCaseNo: string;
+  /** the deciding unit and the approver's name */
+  department: string;
+  clerkName: string;
+}
+
 export interface SupplementNoticeBody {
   round: number;
   requestedAt: string;
   missing: string[];
   note?: string;
   applicantName: string;
+  /** set when we ask for the 补正 ourselves (inbound) */
+  inbound?: AsHandlingRegion;
+}
+
+export interface AcceptanceNoticeBody {
+  inbound: AsHandlingRegion;
+  applicant: { kind: 'person' | 'organization'; name: string; idTypeLabel: string; idNumberMasked: string };
+  acceptedAt: string;
+  materials: MaterialLine[];
+  promisedDays: number;
+  promisedAt: string;
+  delivery: string;
+}
+
+export interface RejectionNoticeBody {
+  inbound: AsHandlingRegion;
+  applicantName: string;
+  rejectedAt: string;
+  reason: string;
+  legalBasis: string;
 }
 
 export interface CompletionNoticeBody {
@@ -66,6 +103,7 @@ export interface CompletionNoticeBody {
   delivery: string;
   trackingNo?: string;
   applicantName: string;
+  inbound?: AsHandlingRegion;
 }
 
 export interface DeliveryReceiptBody {
@@ -76,6 +114,7 @@ export interface DeliveryReceiptBody {
   certificateNo?: string;
   clerkName: string;
   applicantName: string;
+  inbound?: AsHandlingRegion;
 }
 
 export interface BodyOf {
@@ -84,6 +123,8 @@ export interface BodyOf {
   supplement_notice: SupplementNoticeBody;
   completion_notice: CompletionNoticeBody;
   delivery_receipt: DeliveryReceiptBody;
+  acceptance_notice: AcceptanceNoticeBody;
+  rejection_notice: RejectionNoticeBody;
 }
 
 export interface DocumentFacts<T extends DocumentType = DocumentType> {

@@ -23,7 +23,7 @@ export function statusLink(publicBaseUrl: string, c: Pick<CaseRecord, 'caseNo' |
   return `${publicBaseUrl}/status.html?no=${encodeURIComponent(c.caseNo)}&code=${encodeURIComponent(c.publicCode ?? '')}`;
 }
 
-function common<T extends DocumentType>(c: CaseRecord, documentType: T, ctx: FactsContext): Omit<DocumentFacts<T>, 'body'> {
+export function common<T extends DocumentType>(c: CaseRecord, documentType: T, ctx: FactsContext): Omit<DocumentFacts<T>, 'body'> {
   return {
     v: 1,
     documentId: ctx.documentId,
@@ -133,7 +133,8 @@ export function deliveryReceiptFacts(c: CaseRecord, ctx: FactsContext): AnyFacts
 /** A document the case's state calls for: which slot, which kind, and how its facts are made. */
 export interface DueDocument { slot: string; type: DocumentType; facts(c: CaseRecord, ctx: FactsContext): AnyFacts }
 
-/** every document the case should have by now, oldest first (a transfer sheet after its receipt) */
+/** every document an outbound case should have by now, oldest first (a transfer sheet after its receipt);
+ *  an inbound case's are its decisions' (inboundFacts.ts) */
 export function dueDocuments(c: CaseRecord): DueDocument[] {
   if (c.direction !== 'outbound' || !c.submittedAt) return [];
   const due: DueDocument[] = [{ slot: 'receipt', type: 'acceptance_receipt', facts: acceptanceReceiptFacts }];

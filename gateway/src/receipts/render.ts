@@ -8,7 +8,9 @@ import { continuationHeading, copyNote, firstHeading, footers, verifyBox } from 
 import type { SigningKey } from './keys.js';
 import { Sheet } from './layout.js';
 import { addSignatureDictionary, saveSigned } from './sign.js';
+import { drawAcceptanceNotice } from './kinds/acceptanceNotice.js';
 import { drawAcceptanceReceipt } from './kinds/acceptanceReceipt.js';
+import { drawRejectionNotice } from './kinds/rejectionNotice.js';
 import { drawCompletionNotice } from './kinds/completionNotice.js';
 import { drawDeliveryReceipt } from './kinds/deliveryReceipt.js';
 import { drawSupplementNotice } from './kinds/supplementNotice.js';
@@ -21,6 +23,8 @@ const DRAW: Drawers = {
   supplement_notice: drawSupplementNotice,
   completion_notice: drawCompletionNotice,
   delivery_receipt: drawDeliveryReceipt,
+  acceptance_notice: drawAcceptanceNotice,
+  rejection_notice: drawRejectionNotice,
 };
 
 export interface Rendered {

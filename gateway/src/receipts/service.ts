@@ -11,6 +11,7 @@ import type { RegionDirectory } from '../domain/region.js';
 import type { NewEvent, Store } from '../store/types.js';
 import { DOCUMENT_TITLES, asReprint } from './facts.js';
 import { dueDocuments, fileNameOf, type DueDocument } from './factsFromCase.js';
+import { inboundDueDocuments, reportSlot } from './inboundFacts.js';
 import type { SigningKey } from './keys.js';
 import { publicKeyOf } from './keys.js';
 import { newPublicCode } from './publicCode.js';
@@ -79,7 +80,8 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
   async function ensureNow(caseId: string, only?: (slot: string) => boolean): Promise<CaseDocument[]> {
     let c = await load(caseId);
     const has = (slot: string) => (c.documents ?? []).some((d) => d.slot === slot && !d.copy);
-    const missing = dueDocuments(c).filter((d) => !has(d.slot) && (!only || only(d.slot)));
+    const due = c.direction === 'inbound' ? inboundDueDocuments(c) : dueDocuments(c);
+    const missing = due.filter((d) => !has(d.slot) && (!only || only(d.slot)));
     if (missing.length === 0) return c.documents ?? [];
     if (!c.publicCode) c = (await store.updateCase(caseId, (r) => { r.publicCode ??= newPublicCode(); return []; })).record;
     const made: Array<{ doc: CaseDocument; bytes: Buffer }> = [];
@@ -129,6 +131,12 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
     },
 
     async forHandoff(caseId, step) {
+      // a report of our decision on an inbound case carries that decision's document
+      if (step.startsWith('report-')) {
+        const slot = reportSlot(step);
+        const docs = await service.ensure(caseId, (s) => s === slot);
+        return docs.filter((d) => d.slot === slot && !d.copy);
+      }
       const wanted = new Set(['receipt', `transfer:${step}`]);
       const docs = await service.ensure(caseId, (slot) => wanted.has(slot));
       return ['receipt', `transfer:${step}`].map((slot) => docs.find((d) => d.slot === slot && !d.copy)).filter((d): d is CaseDocument => Boolean(d));

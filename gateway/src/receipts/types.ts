@@ -16,7 +16,8 @@ export interface DocumentService {
   /** ensure(), soon, off the caller's path (after a status change a partner reported) */
   schedule(caseId: string): void;
   /**
-   * What travels with a handoff step besides the materials, the 受理回执 and the step's 材料流转单:
+   * What travels with a handoff step besides the materials, the 受理回执 and the step's 材料流转单 (for
+   * the report of a decision on an inbound case, 'report-…', that decision's own document):
    * rendered and stored unless the case has them already. The render step of the outbox calls it
    * (handoff/renderDocuments.ts); the delivery itself only reads them off the case.
    */

@@ -31,6 +31,8 @@ export interface CaseQuery {
   /** only cases whose acceptRegion or handlingRegion is one of these */
   regions: string[];
   status?: CaseStatus[];
+  /** only cases we hand off (outbound) or decide (inbound) */
+  direction?: Direction;
   partner?: string;
   handoffStatus?: HandoffJobStatus;
   /** promisedAt <= this (ISO): cases due by then */
@@ -133,6 +135,8 @@ export interface Store {
   findCaseIdByNo(caseNo: string): Promise<string | undefined>;
   findCaseIdByPartnerRef(partner: string, partnerRef: string): Promise<string | undefined>;
   findCaseIdByInboundKey(partner: string, idempotencyKey: string): Promise<string | undefined>;
+  /** an inbound case by the sending region's 办件编号 (its latest, should it have sent the number twice) */
+  findCaseIdByPartnerCaseNo(partner: string, partnerCaseNo: string): Promise<string | undefined>;
   /**
    * Read-modify-write of one case in one transaction (the case row locked): `mutate` changes the
    * record in place and returns the events to append; case, events and jobs commit together. If it

@@ -34,6 +34,13 @@ function common<T extends DocumentType>(documentType: T, documentId: string): Om
   };
 }
 
+const INBOUND = { partnerCaseNo: 'NX2026112200001', department: '诸暨市行政审批局', clerkName: '孙伟' };
+const AS_HANDLING = {
+  itemCode: '000109004000', itemName: '户口迁移（迁入）',
+  acceptRegion: { code: '640104', name: '宁夏回族自治区银川市兴庆区' }, handlingRegion: { code: '330681', name: '浙江省诸暨市' },
+  issuer: { region: '330681', window: '诸暨市行政审批局' },
+};
+
 export const SAMPLE_FACTS: Record<DocumentType, AnyFacts> = {
   acceptance_receipt: {
     ...common('acceptance_receipt', '5a0e8c1d-5b1f-4c55-8a0e-1f2b3c4d5e01'),
@@ -73,5 +80,18 @@ export const SAMPLE_FACTS: Record<DocumentType, AnyFacts> = {
   delivery_receipt: {
     ...common('delivery_receipt', '5a0e8c1d-5b1f-4c55-8a0e-1f2b3c4d5e05'),
     body: { deliveredAt: '2026-11-27T03:00:00.000Z', method: 'post', trackingNo: 'EMS1122334455', documentName: '准予注销登记通知书', certificateNo: 'ZX-2026-0001', clerkName: '王芳', applicantName: '张三' },
+  },  // as 办理地: a case 宁夏 handed us, decided by our approver
+  acceptance_notice: {
+    ...common('acceptance_notice', '5a0e8c1d-5b1f-4c55-8a0e-1f2b3c4d5e06'),
+    ...AS_HANDLING,
+    body: {
+      inbound: INBOUND, acceptedAt: '2026-11-23T01:30:00.000Z', materials: MATERIALS.slice(0, 1), promisedDays: 5, promisedAt: '2026-11-30T15:59:59.999Z', delivery: '网络送达（电子文书）',
+      applicant: { kind: 'person', name: '马小花', idTypeLabel: '居民身份证', idNumberMasked: '6401**********123X' },
+    },
+  },
+  rejection_notice: {
+    ...common('rejection_notice', '5a0e8c1d-5b1f-4c55-8a0e-1f2b3c4d5e07'),
+    ...AS_HANDLING,
+    body: { inbound: INBOUND, applicantName: '马小花', rejectedAt: '2026-11-23T01:30:00.000Z', reason: '申请事项依法不属于本机关职权范围', legalBasis: '《中华人民共和国行政许可法》第三十二条第一款第（二）项' },
   },
 };

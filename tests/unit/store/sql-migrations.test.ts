@@ -12,7 +12,7 @@ import { migrations, openDatabase, StoreInUseError, type SqlDatabase, type SqlTa
 import { freshDatabase } from '../../support/postgres.js';
 
 const EXPECTED: Record<string, string[]> = {
-  cases: ['id', 'case_no', 'direction', 'status', 'partner', 'partner_ref', 'accept_region', 'handling_region', 'item_code', 'item_name', 'promised_at', 'created_at', 'updated_at', 'handoff_status', 'id_number_hash', 'inbound_partner', 'inbound_key', 'version', 'event_count', 'record'],
+  cases: ['id', 'case_no', 'direction', 'status', 'partner', 'partner_ref', 'accept_region', 'handling_region', 'item_code', 'item_name', 'promised_at', 'created_at', 'updated_at', 'handoff_status', 'id_number_hash', 'inbound_partner', 'inbound_key', 'inbound_case_no', 'version', 'event_count', 'record'],
   case_events: ['case_id', 'seq', 'at', 'actor', 'type', 'data', 'prev_hash', 'hash'],
   outbox_jobs: ['id', 'case_id', 'kind', 'partner', 'step', 'idempotency_key', 'status', 'attempts', 'max_attempts', 'next_attempt_at', 'lease_owner', 'lease_until', 'created_at', 'delivered_at', 'last_error'],
   case_documents: ['id', 'case_id', 'type', 'slot', 'is_copy', 'issued_at', 'meta'],

@@ -3,7 +3,7 @@ import { Router, type RequestHandler, type Response } from 'express';
 import { GatewayError } from '../../errors.js';
 import type { Core } from '../../deps.js';
 import type { TokenService } from '../../auth/tokens.js';
-import { CASE_STATUSES, type CaseStatus, type HandoffJobStatus } from '../../domain/case.js';
+import { CASE_STATUSES, type CaseStatus, type Direction, type HandoffJobStatus } from '../../domain/case.js';
 import { createCase } from '../../cases/createCase.js';
 import { addMaterial } from '../../cases/addMaterial.js';
 import { submitCase } from '../../cases/submitCase.js';
@@ -34,6 +34,8 @@ function listQuery(q: Record<string, unknown>) {
   const str = (k: string): string | undefined => (typeof q[k] === 'string' && q[k] !== '' ? (q[k] as string) : undefined);
   const status = str('status')?.split(',');
   if (status?.some((s) => !(s in CASE_STATUSES))) throw new GatewayError('VALIDATION_FAILED', 'status 取值无效', [{ field: 'status', message: Object.keys(CASE_STATUSES).join('|') }]);
+  const direction = str('direction');
+  if (direction && direction !== 'inbound' && direction !== 'outbound') throw new GatewayError('VALIDATION_FAILED', 'direction 取值无效', [{ field: 'direction', message: 'inbound|outbound' }]);
   const handoffStatus = str('handoffStatus');
   if (handoffStatus && !HANDOFF_STATES.includes(handoffStatus as HandoffJobStatus)) throw new GatewayError('VALIDATION_FAILED', 'handoffStatus 取值无效', [{ field: 'handoffStatus', message: HANDOFF_STATES.join('|') }]);
   const deadlineBefore = str('deadlineBefore');
@@ -50,6 +52,7 @@ function listQuery(q: Record<string, unknown>) {
   };
   return {
     ...(status ? { status: status as CaseStatus[] } : {}),
+    ...(direction ? { direction: direction as Direction } : {}),
     ...(str('partner') ? { partner: str('partner') } : {}),
     ...(handoffStatus ? { handoffStatus: handoffStatus as HandoffJobStatus } : {}),
     ...(deadlineBefore ? { deadlineBefore: new Date(deadlineBefore).toISOString() } : {}),

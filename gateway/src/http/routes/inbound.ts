@@ -1,5 +1,5 @@
-// The inbound API partner regions call (contracts/gateway.yaml, tag 合作地区): receiveCase with our
-// HMAC scheme, and one status callback per partner style, authenticated the partner's way. Headers are
+// The inbound API partner regions call (contracts/gateway.yaml, tag 合作地区): receiveCase and the
+// answer to our 补正 (supplyInboundMaterials) with our HMAC scheme, and one status callback per partner style, authenticated the partner's way. Headers are
 // checked before the body is read; the body is read within the unauthenticated budget and parsed once,
 // within bounds, before any partner code sees it.
 import { Router, type RequestHandler } from 'express';
@@ -8,6 +8,7 @@ import type { Core } from '../../deps.js';
 import { checkSignedHeaders, verifyGatewaySignature, assertFreshAndNew, type SignedHeaders } from '../../inbound/authenticate.js';
 import { receiveCase } from '../../inbound/receiveCase.js';
 import { receivePartnerStatus } from '../../inbound/receivePartnerStatus.js';
+import { supplyInboundMaterials } from '../../inbound/supplyInboundMaterials.js';
 import type { InboundHttpRequest } from '../../ports/partner.js';
 import { acceptMedia, chain, JSON_TYPES, parseJson, readJson, type BodyBudget, type RawRequest } from '../body.js';
 import { validateBody } from '../validate.js';
@@ -36,6 +37,13 @@ export function inboundRouter(core: Core, budget: BodyBudget): Router {
     const key = req.header('Idempotency-Key')!;
     const { reply, replayed } = await receiveCase(core, res.locals.partner as string, key, req.rawBody ?? Buffer.alloc(0), req.body);
     res.status(201).setHeader('Idempotent-Replayed', String(replayed)).location(`/api/cases/${reply.caseId}`).json(reply);
+  });
+
+  // the sending region's answer to our 补正, addressed by its own 办件编号
+  r.post('/cases/:partnerCaseNo/supplements', json, signedHeaders, readJson({ limit: core.config.inbound.maxBodyBytes, budget }), signedBody, parseJson(), validateBody('supplyInboundMaterials'), async (req: RawRequest, res) => {
+    const key = req.header('Idempotency-Key')!;
+    const { reply, replayed } = await supplyInboundMaterials(core, res.locals.partner as string, String(req.params.partnerCaseNo), key, req.rawBody ?? Buffer.alloc(0), req.body);
+    res.status(201).setHeader('Idempotent-Replayed', String(replayed)).json(reply);
   });
 
   const callbackReaders = new Map(core.partners.list().filter((a) => a.verifyCallback).map((a) => {

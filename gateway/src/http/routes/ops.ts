@@ -21,6 +21,8 @@ export function opsRouter(core: Core, isReady: () => boolean): Router {
   });
   r.get('/metrics', async (_req, res) => {
     core.metrics.storedCases.set(await core.store.count());
+    const overdue = await core.store.listCases({ regions: [core.config.homeRegion], direction: 'inbound', status: ['accepted'], deadlineBefore: core.now().toISOString(), offset: 0, limit: 0 });
+    core.metrics.inboundOverdue.set(overdue.total);
     const anchors = core.anchors.status();
     core.metrics.anchorBroken.set(anchors.broken ? 1 : 0);
     core.metrics.anchorLatest.set(anchors.latest?.n ?? 0);

@@ -14,6 +14,7 @@ export function drawDeliveryReceipt(sheet: Sheet, f: DocumentFacts<'delivery_rec
     ['送达方式', DELIVERY_METHOD_WORDS[b.method]],
   ];
   if (b.trackingNo) rows.push(['物流单号', b.trackingNo]);
+  if (b.inbound) rows.push(['收件地办件编号', b.inbound.partnerCaseNo]);
   rows.push(['送达时间', cnDateTime(b.deliveredAt)], ['送达人', `${b.clerkName}（${f.issuer.window}）`]);
   sheet.fields(rows, 100);
   sheet.gap(10);

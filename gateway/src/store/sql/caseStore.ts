@@ -54,6 +54,7 @@ function caseRow(record: CaseRecord, eventCount: number): CaseRow {
     id_number_hash: record.idNumberHash ?? null,
     inbound_partner: record.inbound ? record.partner : null,
     inbound_key: record.inbound?.idempotencyKey ?? null,
+    inbound_case_no: record.inbound?.partnerCaseNo ?? null,
     version: record.version,
     event_count: eventCount,
     record: recordText(record),
@@ -216,6 +217,13 @@ export function createSqlStore(database: SqlDatabase, opts: SqlStoreOptions = {}
       return (await db.selectFrom('cases').select('id').where('inbound_partner', '=', partner).where('inbound_key', '=', key).executeTakeFirst())?.id;
     },
 
+    async findCaseIdByPartnerCaseNo(partner, partnerCaseNo) {
+      // newest first: a region that handed the same number over twice (under two keys) means its latest
+      const row = await db.selectFrom('cases').select('id').where('inbound_partner', '=', partner).where('inbound_case_no', '=', partnerCaseNo)
+        .orderBy('created_at', 'desc').executeTakeFirst();
+      return row?.id;
+    },
+
     async listCases(q: CaseQuery) {
       if (q.idNumber !== undefined) throw new Error('listCases: a plain idNumber reached the store; the personal-data layer (sealedStore.ts) hashes it');
       if (q.regions.length === 0) return { items: [], total: 0 };
@@ -225,6 +233,7 @@ export function createSqlStore(database: SqlDatabase, opts: SqlStoreOptions = {}
       const filtered = (base: typeof received) => {
         let w = base;
         if (q.status && q.status.length > 0) w = w.where('status', 'in', q.status);
+        if (q.direction !== undefined) w = w.where('direction', '=', q.direction);
         if (q.partner !== undefined) w = w.where('partner', '=', q.partner);
         if (q.handoffStatus !== undefined) w = w.where('handoff_status', '=', q.handoffStatus);
         if (q.deadlineBefore !== undefined) w = w.where('promised_at', 'is not', null).where('promised_at', '<=', q.deadlineBefore);

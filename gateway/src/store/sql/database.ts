@@ -11,6 +11,7 @@ import type { Engine } from './engine.js';
 import type { Database } from './schema.js';
 import { initial } from './migrations/0001_initial.js';
 import { sessionRoutes } from './migrations/0002_session_routes.js';
+import { inboundCaseNo } from './migrations/0003_inbound_case_no.js';
 
 export type SqlTarget =
   | { engine: 'sqlite'; file: string; /** false: commits are not fsynced (throwaway data only) */ fsync?: boolean }
@@ -32,7 +33,7 @@ export class StoreInUseError extends Error {
 
 /** every migration, by name; names sort in the order they apply */
 export function migrations(engine: Engine): Record<string, Migration> {
-  return { '0001_initial': initial(engine), '0002_session_routes': sessionRoutes() };
+  return { '0001_initial': initial(engine), '0002_session_routes': sessionRoutes(), '0003_inbound_case_no': inboundCaseNo() };
 }
 
 export async function openDatabase(target: SqlTarget): Promise<SqlDatabase> {

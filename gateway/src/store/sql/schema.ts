@@ -21,6 +21,8 @@ export interface CasesTable {
   id_number_hash: string | null;
   inbound_partner: string | null;
   inbound_key: string | null;
+  /** the sending region's 办件编号 of an inbound case */
+  inbound_case_no: string | null;
   version: number;
   event_count: number;
   /** the whole record, its personal fields sealed */

@@ -6,8 +6,9 @@ import type { Selectable } from 'kysely';
 import type { SqlDatabase } from './database.js';
 import type { UsersTable } from './schema.js';
 
-/** clerk: works at one of our windows; operator: runs the gateway; partner_clerk: a partner region's clerk (三方连线) */
-export type Role = 'clerk' | 'operator' | 'partner_clerk';
+/** clerk: works at one of our windows; operator: runs the gateway; partner_clerk: a partner region's clerk (三方连线);
+ *  approver: our region's department staff who decide the cases partner regions hand us (we are 办理地) */
+export type Role = 'clerk' | 'operator' | 'partner_clerk' | 'approver';
 
 export interface UserRecord {
   username: string;

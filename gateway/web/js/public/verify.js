@@ -4,7 +4,7 @@ import { h, mount } from '../dom.js';
 import { getJson, fmtTime } from './http.js';
 
 const main = document.getElementById('main');
-const TITLES = { acceptance_receipt: '受理回执（收件凭证）', transfer_sheet: '材料流转单', supplement_notice: '补齐补正通知书', completion_notice: '办结通知', delivery_receipt: '送达回执' };
+const TITLES = { acceptance_receipt: '受理回执（收件凭证）', transfer_sheet: '材料流转单', supplement_notice: '补齐补正通知书', completion_notice: '办结通知', delivery_receipt: '送达回执', acceptance_notice: '受理通知书', rejection_notice: '不予受理通知书' };
 const result = h('div', { 'aria-live': 'polite' });
 const picker = h('input', { type: 'file', accept: 'application/pdf,.pdf', class: 'sr-only', id: 'file' });
 picker.addEventListener('change', () => { const f = picker.files?.[0]; if (f) void check(f); });

@@ -12,6 +12,8 @@ const TYPE_LABELS = {
   supplement_notice: '补齐补正通知书',
   completion_notice: '办结通知',
   delivery_receipt: '送达回执',
+  acceptance_notice: '受理通知书',
+  rejection_notice: '不予受理通知书',
   partner_result: '办理结果文书（办理地出具）',
 };
 
