@@ -69,6 +69,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/exchange/case/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤件申请（bizCode KYTB1005）
+         * @description 申请人在作出决定前撤回申请。办件为 `01 已接收`、`02 已受理`、`03 需补正` 时撤件成功，办件变为
+         *     `07 已撤回`，此后不再作出决定；已办结（`04`）或不予受理（`05`）的办件应答 `2006`，报文体给出当前状态
+         *     `ztdm`。撤件与办理决定以平台登记的先后为准。撤件不推送（以本应答为准），办件查询的状态历史中记有
+         *     `07`。同一 `bizSerial` 重复提交按首次结果应答（`2006` 亦同）。
+         */
+        post: operations["caseWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/exchange/case/query": {
         parameters: {
             query?: never;
@@ -141,7 +164,7 @@ export interface components {
          * @description 办件状态代码
          * @enum {string}
          */
-        StatusCode: "01" | "02" | "03" | "04" | "05";
+        StatusCode: "01" | "02" | "03" | "04" | "05" | "07";
         /**
          * @description 证件类型代码（平台代码表）
          * @enum {string}
@@ -151,7 +174,7 @@ export interface components {
          * @description 应答代码
          * @enum {string}
          */
-        ReturnCode: "0000" | "1001" | "1002" | "1003" | "1004" | "1005" | "2001" | "2002" | "2003" | "2004" | "2005" | "9999";
+        ReturnCode: "0000" | "1001" | "1002" | "1003" | "1004" | "1005" | "2001" | "2002" | "2003" | "2004" | "2005" | "2006" | "9999";
         /** @description 请求报文头（接入方→平台） */
         RequestHead: {
             /** @constant */
@@ -162,7 +185,7 @@ export interface components {
             /** @constant */
             receiver: "640000";
             /** @enum {string} */
-            bizCode: "KYTB1001" | "KYTB1002" | "KYTB1003" | "KYTB1004";
+            bizCode: "KYTB1001" | "KYTB1002" | "KYTB1003" | "KYTB1004" | "KYTB1005";
             serial: components["schemas"]["Serial"];
             time: components["schemas"]["ExchangeTime"];
             sign: components["schemas"]["Sign"];
@@ -295,6 +318,22 @@ export interface components {
                 clxx: components["schemas"]["Materials"];
             };
         };
+        CaseWithdrawRequest: {
+            head: components["schemas"]["RequestHead"];
+            body: {
+                bizSerial: components["schemas"]["BizSerial"];
+                sbbh: components["schemas"]["CaseRef"];
+                bjbh: components["schemas"]["CaseNo"];
+                /** @description 撤件原因 */
+                chyy: string;
+                /** @description 申请人提出撤件的时间 */
+                sqsj: components["schemas"]["ExchangeTime"];
+            };
+        };
+        CaseWithdrawReply: {
+            head: components["schemas"]["ReplyHead"];
+            body: Record<string, never>;
+        } & (unknown & unknown & unknown);
         CaseQueryRequest: {
             head: components["schemas"]["RequestHead"];
             body: {
@@ -550,6 +589,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FeedbackAckReply"];
+                };
+            };
+            default: components["responses"]["SystemError"];
+        };
+    };
+    caseWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseWithdrawRequest"];
+            };
+        };
+        responses: {
+            /** @description 平台已处理报文，结果见 head.rtnCode */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseWithdrawReply"];
                 };
             };
             default: components["responses"]["SystemError"];

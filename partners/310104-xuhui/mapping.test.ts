@@ -257,7 +257,7 @@ describe('fromGetApplicationResponse (operationId getApplication)', () => {
 });
 
 describe('toWithdrawApplicationRequest and its answer (operationId withdrawApplication)', () => {
-  const req = { caseNo: '330681-20261122-K7Q2M9XA', partnerRef: 'XH20261122100004000001', idempotencyKey: '330681-20261122-K7Q2M9XA:310104:cancel', reason: '申请人不再办理', requestedAt: '2026-11-23T01:00:00.000Z' };
+  const req = { caseNo: '330681-20261122-K7Q2M9XA', partnerRef: 'XH20261122100004000001', acceptRegion: '330681', idempotencyKey: '330681-20261122-K7Q2M9XA:310104:cancel', reason: '申请人不再办理', requestedAt: '2026-11-23T01:00:00.000Z' };
 
   test('the request carries our 办件编号, the reason and the time in 徐汇区 form, and holds to the contract', () => {
     const body = toWithdrawApplicationRequest(req);

@@ -217,7 +217,7 @@ describe('the contract file', () => {
 });
 
 describe('toCxsqRequest (cxsq, 撤回申请) and its answer', () => {
-  const req = { caseNo: '330681-20261122-K7Q2M9XA', partnerRef: 'SB61070020261122000001', idempotencyKey: '330681-20261122-K7Q2M9XA:610700:cancel', reason: '申请人不再办理', requestedAt: '2026-11-23T01:00:00.000Z' };
+  const req = { caseNo: '330681-20261122-K7Q2M9XA', partnerRef: 'SB61070020261122000001', acceptRegion: '330681', idempotencyKey: '330681-20261122-K7Q2M9XA:610700:cancel', reason: '申请人不再办理', requestedAt: '2026-11-23T01:00:00.000Z' };
 
   test('the request names the 申报流水号 and our 办件编号, its qqlsh derived from the key, and holds to the contract', () => {
     const body = toCxsqRequest(req);

@@ -5,12 +5,13 @@ import axios from 'axios';
 import { loadContract, type Contract } from '../../gateway/src/contracts/contract.js';
 import type { FieldError } from '../../gateway/src/errors.js';
 import {
-  PartnerFailure, type DecisionReport, type HandoffAck, type HandoffRequest, type PartnerAdapter, type PartnerContext, type PartnerExchange, type PartnerSettings,
+  PartnerFailure, type CancelAnswer, type CancelRequest, type DecisionReport, type HandoffAck, type HandoffRequest, type PartnerAdapter, type PartnerContext, type PartnerExchange, type PartnerSettings,
 } from '../../gateway/src/ports/partner.js';
 import { notifyReceipt, parseNotify, verifyNotify } from './callback.js';
 import { isRecord, newSerial, seal, verifySign } from './envelope.js';
 import { MappingError, formatNxTime, toCanonicalStatus, toCaseSubmitRequest, toCaseSupplementRequest } from './mapping.js';
 import { toCaseResultFeedbackRequest } from './mapping-report.js';
+import { fromCaseWithdrawReply, toCaseWithdrawRequest } from './mapping-withdraw.js';
 import { readSettings, type NxSettings } from './settings.js';
 import {
   BIZ_CODES, CONTRACT_FILE, ENVELOPE_VERSION, NAME, PATHS, REGION,
@@ -18,7 +19,7 @@ import {
 } from './types.js';
 
 type DeliveryOp = 'caseSubmit' | 'caseSupplement';
-type SentOp = DeliveryOp | 'caseResultFeedback';
+type SentOp = DeliveryOp | 'caseResultFeedback' | 'caseWithdraw';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const violation = (msg: string): PartnerFailure => new PartnerFailure('PARTNER_CONTRACT_VIOLATION', msg, false);
@@ -41,7 +42,7 @@ export function createAdapter(partnerSettings: PartnerSettings): PartnerAdapter 
   return {
     region: REGION,
     name: NAME,
-    capabilities: { supplement: true, cancel: false, statusBy: 'callback', results: 'inline' },
+    capabilities: { supplement: true, cancel: true, statusBy: 'callback', results: 'inline' },
 
     async deliver(req: HandoffRequest, ctx: PartnerContext): Promise<HandoffAck> {
       const { op, round } = stepOf(req.step);
@@ -90,6 +91,21 @@ export function createAdapter(partnerSettings: PartnerSettings): PartnerAdapter 
       });
     },
 
+    // 撤件 (KYTB1005): 0000 withdrawn, 2006 already decided (a signed answer to act on, not a failure)
+    async cancel(req: CancelRequest, ctx: PartnerContext): Promise<CancelAnswer> {
+      const op = 'caseWithdraw';
+      const envelope = seal({
+        version: ENVELOPE_VERSION, appId: settings.APP_ID, sender: req.acceptRegion, receiver: REGION,
+        bizCode: BIZ_CODES[op], serial: newSerial(), time: formatNxTime(ctx.now()),
+      }, toCaseWithdrawRequest(req), settings.APP_SECRET);
+      const fields = contract.validateRequest(op, envelope);
+      if (fields.length > 0) throw violation(`宁夏 ${op} request breaks the contract: ${describe(fields)}`);
+      return exchange(op, envelope, ctx, { settings, contract, base }, (env: NxEnvelope<{ bjbh: string; ztdm: string; chsj?: string }>) => {
+        if (env.body.bjbh !== req.caseNo) throw violation(`宁夏 ${op} answered for another case (bjbh ${env.body.bjbh})`);
+        return fromCaseWithdrawReply(env.head.rtnCode ?? '', env.body);
+      }, ['2006']);
+    },
+
     // the notify's result file (jgwj.wjnr) is at most 28,000,000 base64 characters (its contract)
     callbackMaxBytes: 28 * 1024 * 1024,
     verifyCallback: (req) => verifyNotify(contract, settings.CALLBACK_SECRET, req),
@@ -101,7 +117,7 @@ export function createAdapter(partnerSettings: PartnerSettings): PartnerAdapter 
 interface Deps { settings: NxSettings; contract: Contract; base: string }
 
 /** one HTTP exchange, reported to ctx.record (hashes, never bodies) whatever its outcome; `read` takes a verified 0000 reply */
-async function exchange<T, B>(op: SentOp, envelope: NxEnvelope<unknown>, ctx: PartnerContext, deps: Deps, read: (env: NxEnvelope<B>) => T): Promise<T> {
+async function exchange<T, B>(op: SentOp, envelope: NxEnvelope<unknown>, ctx: PartnerContext, deps: Deps, read: (env: NxEnvelope<B>) => T, answers: readonly string[] = []): Promise<T> {
   const url = `${deps.base}${PATHS[op]}`;
   const payload = JSON.stringify(envelope);
   const started = ctx.now().getTime();
@@ -125,7 +141,7 @@ async function exchange<T, B>(op: SentOp, envelope: NxEnvelope<unknown>, ctx: Pa
   }
   const text = typeof res.data === 'string' ? res.data : JSON.stringify(res.data ?? '');
   try {
-    const ack = read(interpret(op, res.status, text, deps) as NxEnvelope<B>);
+    const ack = read(interpret(op, res.status, text, deps, answers) as NxEnvelope<B>);
     report({ status: res.status, responseSha256: sha256(text) });
     return ack;
   } catch (e) {
@@ -135,7 +151,7 @@ async function exchange<T, B>(op: SentOp, envelope: NxEnvelope<unknown>, ctx: Pa
 }
 
 /** the platform's verdict: a signed 0000 reply within the contract, or the PartnerFailure it calls for */
-function interpret(op: SentOp, status: number, text: string, deps: Deps): NxEnvelope<unknown> {
+function interpret(op: SentOp, status: number, text: string, deps: Deps, answers: readonly string[]): NxEnvelope<unknown> {
   let reply: unknown;
   try {
     reply = JSON.parse(text);
@@ -154,7 +170,7 @@ function interpret(op: SentOp, status: number, text: string, deps: Deps): NxEnve
   if (fields.length > 0) throw violation(`宁夏 ${op} reply breaks the contract: ${describe(fields)}`);
   const env = reply as NxEnvelope<NxErrorBody>;
   if (env.head.rtnCode === '9999') throw unavailable(`宁夏 ${op} busy${rtn}`);
-  if (env.head.rtnCode !== '0000') {
+  if (env.head.rtnCode !== '0000' && !answers.includes(env.head.rtnCode ?? '')) {
     const errs = (env.body.cwxx ?? []).slice(0, 10).map((x) => `${x.zd} ${x.yy}`).join('; ');
     throw new PartnerFailure('PARTNER_REJECTED', `宁夏 ${op} refused${rtn}${errs ? `: ${errs}` : ''}`, false);
   }

@@ -38,6 +38,7 @@ export const NX_STATUS: Readonly<Record<NxStatus, { name: string; status: Partne
   '03': { name: '需补正', status: 'needs_supplement' },
   '04': { name: '已办结', status: 'completed' },
   '05': { name: '不予受理', status: 'rejected' },
+  '07': { name: '已撤回', status: 'withdrawn' },
 };
 
 /** 文件类型: media type → 宁夏 wjlx (materials we send) */
@@ -188,6 +189,7 @@ export const RTN_CODES = {
   '2003': '办件不存在',
   '2004': '办件当前状态不允许此操作',
   '2005': '办件编号已提交',
+  '2006': '办件已作出决定，不能撤件',
   '9999': '系统繁忙，请稍后重试',
 } as const;
 export type NxRtnCode = keyof typeof RTN_CODES;

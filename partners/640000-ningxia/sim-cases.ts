@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { materialsView, type Decision, type SimCaseView } from '../_kit/sim-server.js';
 import { NX_STATUS, formatNxTime, type NxRtnCode } from './mapping.js';
-import { REGION, type NxCaseResult, type NxMaterial, type NxNotifyBody, type NxQueryBody, type NxStatus, type NxSubmitBody, type NxSupplementBody } from './types.js';
+import { REGION, type NxCaseResult, type NxMaterial, type NxNotifyBody, type NxQueryBody, type NxStatus, type NxSubmitBody, type NxSupplementBody, type NxWithdrawBody } from './types.js';
 
 /** what the platform answers, before the simulator wraps it in a signed reply head */
 export interface Outcome {
@@ -41,6 +41,9 @@ export interface CaseBookSnapshot {
 const DECISION_TO_NX: Readonly<Record<Decision['to'], NxStatus>> = {
   accepted: '02', needs_supplement: '03', completed: '04', rejected: '05',
 };
+
+/** the statuses from which the applicant may still withdraw: nothing decided yet */
+const WITHDRAWABLE: ReadonlySet<NxStatus> = new Set(['01', '02', '03']);
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 const fail = (rtnCode: NxRtnCode, zd: string, yy: string): Outcome => ({ rtnCode, body: { cwxx: [{ zd, yy }] } });
@@ -114,10 +117,21 @@ export class CaseBook {
     };
   }
 
+  /** 撤件: withdrawn while nothing is decided (01, 02, 03); whichever the platform records first wins */
+  withdraw(appId: string, b: NxWithdrawBody): Outcome {
+    const c = this.byRef.get(b.sbbh);
+    if (!c || c.appId !== appId || c.caseNo !== b.bjbh) return fail('2003', '/body/sbbh', '办件不存在');
+    if (!WITHDRAWABLE.has(c.status)) return { rtnCode: '2006', body: { sbbh: c.ref, bjbh: c.caseNo, ztdm: c.status, cwxx: [{ zd: '/body/sbbh', yy: `办理地已作出决定（${NX_STATUS[c.status].name}），不能撤件` }] } };
+    const e = this.change(c, '07', {});
+    return { rtnCode: '0000', body: { sbbh: c.ref, bjbh: c.caseNo, ztdm: '07', chsj: e.bgsj } };
+  }
+
   /** the department decides; the simulator then pushes the change */
   decide(ref: string, d: Decision): { case: SimCase; event: SimEvent } | undefined {
     const c = this.byRef.get(ref);
     if (!c) return undefined;
+    // a department decides nothing on a withdrawn case: the withdrawal came first
+    if (c.status === '07') throw Object.assign(new Error(`办件 ${ref} 已撤回，不能再作出决定`), { status: 409 });
     const ztdm = DECISION_TO_NX[d.to];
     if (!ztdm) return undefined;
     const detail: SimEvent['detail'] =

@@ -14,7 +14,7 @@ import { CaseBook, type CaseBookSnapshot, type Outcome, type SimCase, type SimEv
 import { FeedbackBook, mountHandover, type HandedCase } from './sim-feedback.js';
 import {
   BIZ_CODES, CONTRACT_FILE, ENVELOPE_VERSION, PATHS, REGION,
-  type NxEnvelope, type NxFeedbackBody, type NxOperation, type NxQueryBody, type NxSubmitBody, type NxSupplementBody,
+  type NxEnvelope, type NxFeedbackBody, type NxOperation, type NxQueryBody, type NxSubmitBody, type NxSupplementBody, type NxWithdrawBody,
 } from './types.js';
 
 const WINDOW_MS = 300_000;
@@ -128,6 +128,8 @@ export async function createSimulator(options: PartnerSimulatorOptions): Promise
       }));
       app.post(PATHS.caseSupplement, route<NxSupplementBody>('caseSupplement', ({ head, body }) =>
         once(kit, body.bizSerial, body, () => book.supplement(head.appId as string, body)).outcome));
+      app.post(PATHS.caseWithdraw, route<NxWithdrawBody>('caseWithdraw', ({ head, body }) =>
+        once(kit, body.bizSerial, body, () => book.withdraw(head.appId as string, body)).outcome));
       app.post(PATHS.caseQuery, route<NxQueryBody>('caseQuery', ({ head, body }) => book.query(head.appId as string, body)));
       // the other direction: the region that decides a case we handed it reports each decision
       app.post(PATHS.caseResultFeedback, route<NxFeedbackBody>('caseResultFeedback', ({ body }) =>

@@ -17,6 +17,7 @@ export const BIZ_CODES = {
   caseSupplement: 'KYTB1002',
   caseQuery: 'KYTB1003',
   caseResultFeedback: 'KYTB1004',
+  caseWithdraw: 'KYTB1005',
   caseStatusNotify: 'KYTB2001',
 } as const;
 
@@ -25,6 +26,7 @@ export const PATHS = {
   caseSupplement: '/exchange/case/supplement',
   caseQuery: '/exchange/case/query',
   caseResultFeedback: '/exchange/case/result',
+  caseWithdraw: '/exchange/case/withdraw',
 } as const;
 
 export type NxOperation = keyof typeof PATHS;
@@ -61,6 +63,8 @@ export type NxResultDelivery = Schemas['ResultDelivery'];
 export type NxSubmitBody = Schemas['CaseSubmitBody'];
 /** caseSupplement body */
 export type NxSupplementBody = Schemas['CaseSupplementRequest']['body'];
+/** caseWithdraw body (撤件) */
+export type NxWithdrawBody = Schemas['CaseWithdrawRequest']['body'];
 /** caseQuery body */
 export type NxQueryBody = Schemas['CaseQueryRequest']['body'];
 /** the body of a successful caseSubmit / caseSupplement reply */

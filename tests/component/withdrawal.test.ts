@@ -11,7 +11,12 @@ const cancelling = regions.filter((r) => r.adapter.capabilities.cancel).map((r) 
 const notCancelling = regions.filter((r) => !r.adapter.capabilities.cancel).map((r) => [r.module.name, r.module.region] as const);
 
 /** the path of a region's cancel operation, to aim faults at it */
-const CANCEL_PATH: Record<string, string> = { '310104': '/api/v1/applications/', '610700': '/zwfw/kstb/v1/cxsq' };
+const CANCEL_PATH: Record<string, string> = { '310104': '/api/v1/applications/', '610700': '/zwfw/kstb/v1/cxsq', '640000': '/exchange/case/withdraw' };
+
+/** each region's own status codes for withdrawn and 办结, as its simulator shows them */
+const RAW: Record<string, { withdrawn: string; completed: string }> = {
+  '310104': { withdrawn: 'WITHDRAWN', completed: 'COMPLETED' }, '610700': { withdrawn: '13', completed: '4' }, '640000': { withdrawn: '07', completed: '04' },
+};
 
 let world: World;
 let token: string;
@@ -45,7 +50,7 @@ describe.each(cancelling)('POST /api/cases/{caseId}/withdrawal · %s', (_name, r
     const done = await waitFor('已撤回', () => getCase(world.url, token, caseId), (c) => c.status === 'withdrawn');
     expect(done.withdrawal).toMatchObject({ state: 'withdrawn', answeredAt: expect.any(String), refusal: null });
     const atPartner = (await simState(sim.url)).cases.find((c) => c.caseNo === caseNo)!;
-    expect(['WITHDRAWN', '13']).toContain(atPartner.status);
+    expect(atPartner.status).toBe(RAW[region]!.withdrawn);
 
     const late = await call(sim.url, 'POST', `/__sim/cases/${encodeURIComponent(partnerRef)}/decision`, { json: { to: 'completed', result: { documentName: '准予注销登记通知书' } } });
     expect(late.status).toBe(409);
@@ -84,7 +89,7 @@ describe.each(cancelling)('POST /api/cases/{caseId}/withdrawal · %s', (_name, r
     const settled = await waitFor('撤件答复', () => getCase(world.url, token, caseId), (c) => c.withdrawal?.state === 'refused' && c.status === 'completed');
     expect(settled.withdrawal.refusal).toEqual(expect.any(String));
     const atPartner = (await simState(sim.url)).cases.find((c) => c.caseNo === caseNo)!;
-    expect(['COMPLETED', '4']).toContain(atPartner.status);
+    expect(atPartner.status).toBe(RAW[region]!.completed);
     expect(await timelineOf(caseId)).toEqual(expect.arrayContaining(['case.withdrawal_requested', 'case.withdrawal_refused', 'partner.result_received']));
     await clearFaults(sim.url);
   });
@@ -110,7 +115,8 @@ describe.each(cancelling)('POST /api/cases/{caseId}/withdrawal · %s', (_name, r
 });
 
 describe('POST /api/cases/{caseId}/withdrawal · what is refused', () => {
-  test.each(notCancelling)('%s has no cancel operation: the clerk is told to contact the region, and nothing is queued', async (_name, region) => {
+  // every registered region has one today; a region without (WITHDRAWAL_UNSUPPORTED) is checked when there is one
+  if (notCancelling.length > 0) test.each(notCancelling)('%s has no cancel operation: the clerk is told to contact the region, and nothing is queued', async (_name, region) => {
     const { caseId } = await forwardedCase(region);
     const r = await withdraw(caseId);
     expect([r.status, r.body.code]).toEqual([409, 'WITHDRAWAL_UNSUPPORTED']);

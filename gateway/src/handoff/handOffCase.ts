@@ -72,7 +72,7 @@ async function attemptCancel(core: Core, record: CaseRecord, job: HandoffJob, ex
   }
   try {
     const cancel = await adapter.cancel(
-      { caseNo: record.caseNo, partnerRef: record.partnerRef, idempotencyKey: job.idempotencyKey, reason: record.withdrawal.reason, requestedAt: record.withdrawal.requestedAt },
+      { caseNo: record.caseNo, partnerRef: record.partnerRef, acceptRegion: record.acceptRegion, idempotencyKey: job.idempotencyKey, reason: record.withdrawal.reason, requestedAt: record.withdrawal.requestedAt },
       { http: core.http, now: core.now, record: (e) => exchanges.push(e) },
     );
     return { ok: true, cancel };

@@ -172,6 +172,8 @@ export interface CancelRequest {
   /** our 办件编号 and the region's own id for the case */
   caseNo: string;
   partnerRef: string;
+  /** the region whose window received the case (the sender of the case, in contracts that name one) */
+  acceptRegion: string;
   /** stable per case: a repeat returns the first answer */
   idempotencyKey: string;
   /** the applicant's reason, as the clerk recorded it */
