@@ -166,6 +166,11 @@ export interface components {
          */
         StatusCode: "01" | "02" | "03" | "04" | "05" | "07";
         /**
+         * @description 推送的办件状态代码（部门的决定；撤件不推送，见 caseWithdraw）
+         * @enum {string}
+         */
+        NotifyStatusCode: "01" | "02" | "03" | "04" | "05";
+        /**
          * @description 证件类型代码（平台代码表）
          * @enum {string}
          */
@@ -477,7 +482,7 @@ export interface components {
             sjbh: string;
             sbbh: components["schemas"]["CaseRef"];
             bjbh: components["schemas"]["CaseNo"];
-            ztdm: components["schemas"]["StatusCode"];
+            ztdm: components["schemas"]["NotifyStatusCode"];
             /** @description 状态名称 */
             ztmc: string;
             /** @description 变更时间 */

@@ -13,6 +13,7 @@ export const ERRORS = {
   CREDIT_CODE_INVALID: { status: 422, title: '统一社会信用代码校验不通过' },
   REGION_CODE_INVALID: { status: 422, title: '行政区划代码无效' },
   UNKNOWN_ITEM: { status: 422, title: '事项不存在或不支持跨域通办' },
+  ITEM_NOT_AGREED: { status: 422, title: '未与该合作地区就此事项开展跨域通办' },
   ITEM_AMBIGUOUS: { status: 400, title: '该事项由多个地区办理，请指明办理地' },
   MATERIALS_MISSING: { status: 422, title: '必交材料不齐' },
   MATERIAL_UNKNOWN: { status: 422, title: '该材料不属于此事项' },

@@ -142,7 +142,9 @@ export class CaseBook {
     return { case: c, event: this.change(c, ztdm, detail) };
   }
 
+  /** the push of a decision (a withdrawal is never pushed: its answer is the caseWithdraw reply) */
   notifyBody(c: SimCase, e: SimEvent): NxNotifyBody {
+    if (e.ztdm === '07') throw new Error('a withdrawal is not pushed');
     return { sjbh: e.sjbh, sbbh: c.ref, bjbh: c.caseNo, ztdm: e.ztdm, ztmc: NX_STATUS[e.ztdm].name, bgsj: e.bgsj, ...e.detail };
   }
 

@@ -213,6 +213,17 @@ describe('POST /api/inbound/cases', () => {
     expect({ cases: await world.gateway.core.store.count(), blobs: await blobFiles() }).toEqual(before);
   });
 
+  test('an item we decide, but not for cases received in the calling region, is refused (422 ITEM_NOT_AGREED), and nothing is stored', async () => {
+    const hanzhong = { appId: 'partner-610700', secret: 'dev-only-inbound-secret-610700' };
+    const before = { cases: await world.gateway.core.store.count(), blobs: await blobFiles() };
+    // 个体工商户注销登记 is agreed with 徐汇 and 宁夏, not with 汉中 (DECIDED_HERE acceptsFrom)
+    const body = inboundCase({ itemCode: '000121009000', itemName: '个体工商户注销登记', acceptRegion: '610702' });
+    const r = await signedCall(world.url, '/api/inbound/cases', body, hanzhong, { idempotencyKey: `${body.partnerCaseNo}:k` });
+    expectProblem(r, 422, 'ITEM_NOT_AGREED');
+    expect(r.body.errors).toEqual([{ field: '/itemCode', message: 'not agreed with this partner region' }]);
+    expect({ cases: await world.gateway.core.store.count(), blobs: await blobFiles() }).toEqual(before);
+  });
+
   test('a second material whose hash is wrong: refused, and the first material left no blob behind', async () => {
     const before = await blobFiles();
     const good = { code: 'M01', name: '居民户口簿', fileName: 'a.pdf', contentBase64: TINY_PDF.toString('base64'), sha256: sha256(TINY_PDF) };

@@ -46,6 +46,11 @@ export interface ServiceItem {
   result: string;
   /** where the item is listed as 跨省通办 */
   listedIn: string;
+  /**
+   * Items we decide as 办理地 only: the partner regions whose windows may receive the item for us, by the
+   * 跨域通办 agreement with each (a case of another region is refused at receiveCase)
+   */
+  acceptsFrom?: readonly string[];
 }
 
 // Shared by the items of every region (the partners' catalogs import them).
@@ -78,6 +83,7 @@ export const DECIDED_HERE: readonly ServiceItem[] = freezeItems([
     resultDelivery: POST_OR_ELECTRONIC,
     result: '户口迁移证明（准迁证）',
     listedIn: LIST_2020,
+    acceptsFrom: ['310104', '610700', '640000'],
   },
   {
     itemCode: '000121009000',
@@ -97,6 +103,8 @@ export const DECIDED_HERE: readonly ServiceItem[] = freezeItems([
     resultDelivery: POST_OR_ELECTRONIC,
     result: '准予注销登记通知书',
     listedIn: LIST_SAMR,
+    // agreed with 上海市徐汇区 and 宁夏 so far; 汉中's windows do not receive it for us
+    acceptsFrom: ['310104', '640000'],
   },
 ]);
 

@@ -34,6 +34,9 @@ export interface Catalog {
 export function catalogOf(sources: readonly CatalogSource[], decidedHere: readonly ServiceItem[]): Catalog {
   for (const s of sources) assertItemsOf(s.region, s.catalog);
   for (const region of new Set(decidedHere.map((i) => i.partner))) assertItemsOf(region, decidedHere.filter((i) => i.partner === region));
+  for (const item of decidedHere) {
+    if (!item.acceptsFrom?.length) throw new Error(`item ${item.itemCode}「${item.name}」decided by ${item.partner} names no partner region it accepts cases from (acceptsFrom)`);
+  }
   const offered = sources.flatMap((s) => s.catalog);
   assertUnique([...offered, ...decidedHere].map((i) => i.implementationCode), '实施编码');
   const byImplementation = new Map(offered.map((i) => [i.implementationCode, i]));
@@ -61,6 +64,17 @@ export function catalogOf(sources: readonly CatalogSource[], decidedHere: readon
       return c.direction === 'inbound' ? ours(c.itemCode, c.handlingRegion) : offered.find((i) => i.partner === c.partner && i.itemCode === c.itemCode);
     },
   };
+}
+
+/**
+ * Every partner region an item we decide accepts cases from is registered: a typo or a region removed
+ * from the registry would otherwise refuse its cases silently. Checked at start with the whole registry.
+ */
+export function assertAgreementsRegistered(decidedHere: readonly ServiceItem[], registered: readonly string[]): void {
+  for (const item of decidedHere) {
+    const unknown = (item.acceptsFrom ?? []).filter((r) => !registered.includes(r));
+    if (unknown.length > 0) throw new Error(`item ${item.itemCode}「${item.name}」decided by ${item.partner} accepts cases from ${unknown.join(', ')}, which is not a registered partner region`);
+  }
 }
 
 function assertItemsOf(region: string, items: readonly ServiceItem[]): void {

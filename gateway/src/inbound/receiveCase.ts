@@ -80,8 +80,12 @@ async function replayOf(core: Core, partner: string, idempotencyKey: string, bod
 }
 
 function assertInboundFacts(core: Core, partner: string, input: InboundCaseInput): void {
-  if (!core.catalog.decidedHere(input.itemCode, core.config.homeRegion)) {
+  const item = core.catalog.decidedHere(input.itemCode, core.config.homeRegion);
+  if (!item) {
     throw new GatewayError('UNKNOWN_ITEM', `事项 ${input.itemCode} 不由本地区（${core.config.homeRegion}）办理，不能转入`, [{ field: '/itemCode', message: 'not an item this region decides' }]);
+  }
+  if (!item.acceptsFrom?.includes(partner)) {
+    throw new GatewayError('ITEM_NOT_AGREED', `本地区未与合作地区 ${partner} 就事项「${item.name}」开展跨域通办，不能转入`, [{ field: '/itemCode', message: 'not agreed with this partner region' }]);
   }
   assertRegionCode(input.acceptRegion, '/acceptRegion');
   // A partner may hand over cases received in its own area only (a province covers its cities).

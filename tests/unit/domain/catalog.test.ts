@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DECIDED_HERE, type ServiceItem } from '../../../gateway/src/domain/catalog.js';
-import { catalogOf } from '../../../gateway/src/domain/catalogOf.js';
+import { assertAgreementsRegistered, catalogOf } from '../../../gateway/src/domain/catalogOf.js';
 import { validateCreditCode } from '../../../gateway/src/domain/creditCode.js';
 import { isRegionCode } from '../../../gateway/src/domain/region.js';
 import { CATALOG, OFFERED_ITEMS, PARTNERS } from '../../support/registry.js';
@@ -109,6 +109,12 @@ describe('a catalog that cannot be built stops the start, naming what is wrong',
     ['one 实施编码 for two partners', { given: [{ region, catalog: [first] }, { region: '640000', catalog: [{ ...first, partner: '640000' }] }], want: new RegExp(`duplicate 实施编码: ${first.implementationCode}`) }],
   ])('%s', (_name, { given, want }) => {
     expect(() => catalogOf(given, DECIDED_HERE)).toThrow(want);
+  });
+
+  test('an item we decide names the regions it accepts cases from, each a registered one', () => {
+    expect(() => catalogOf(PARTNERS, [{ ...DECIDED_HERE[0]!, acceptsFrom: [] }])).toThrow(/names no partner region it accepts cases from/);
+    expect(() => assertAgreementsRegistered([{ ...DECIDED_HERE[0]!, acceptsFrom: ['310104', '999999'] }], PARTNERS.map((m) => m.region))).toThrow(/accepts cases from 999999, which is not a registered partner region/);
+    expect(() => assertAgreementsRegistered(DECIDED_HERE, PARTNERS.map((m) => m.region))).not.toThrow();
   });
 
   test('the same national item offered by two partners, each once, is a catalog', () => {
