@@ -95,14 +95,14 @@ export async function startReceiver(adapterOf: () => PartnerAdapter): Promise<{ 
   const updates: PartnerStatusUpdate[] = [];
   const replies: number[] = [];
   const app = express();
-  app.post('/api/inbound/partners/310104/callback', express.raw({ type: () => true }), (req, res) => {
+  app.post('/api/inbound/partners/310104/callback', express.raw({ type: () => true }), async (req, res) => {
     const rawBody = req.body as Buffer;
     const inbound: InboundHttpRequest = { method: req.method, path: req.path, headers: req.headers as Record<string, string | undefined>, rawBody, body: JSON.parse(rawBody.toString('utf8')) };
     const adapter = adapterOf();
     let reply;
     try {
       adapter.verifyCallback!(inbound);
-      updates.push(...adapter.parseCallback!(inbound));
+      updates.push(...await adapter.parseCallback!(inbound, { http: axios.create({ proxy: false }), now: () => new Date(), record: () => {} }));
       reply = adapter.callbackReply!({ ok: true });
     } catch (e) {
       const err = e as { code: string; message: string };

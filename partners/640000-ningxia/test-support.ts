@@ -1,5 +1,6 @@
 // Test helpers for the 宁夏 partner: a stand-in for our gateway's callback endpoint that runs the real
 // adapter, and a builder of handoff requests. Used by adapter.test.ts and simulator.test.ts only.
+import axios from 'axios';
 import express from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -36,7 +37,7 @@ export function toInbound(raw: Buffer, headers: Record<string, string | undefine
 export async function startReceiver(adapter: () => PartnerAdapter): Promise<{ url: string; received: ReceivedCallback[]; close(): Promise<void> }> {
   const received: ReceivedCallback[] = [];
   const app = express();
-  app.post('/api/inbound/partners/640000/callback', express.raw({ type: () => true, limit: '30mb' }), (req, res) => {
+  app.post('/api/inbound/partners/640000/callback', express.raw({ type: () => true, limit: '30mb' }), async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]));
     const inbound = toInbound(raw, headers);
@@ -44,7 +45,7 @@ export async function startReceiver(adapter: () => PartnerAdapter): Promise<{ ur
     let reply;
     try {
       a.verifyCallback?.(inbound);
-      received.push({ raw, headers, updates: a.parseCallback?.(inbound) ?? [] });
+      received.push({ raw, headers, updates: (await a.parseCallback?.(inbound, { http: axios.create({ proxy: false }), now: () => new Date(), record: () => {} })) ?? [] });
       reply = a.callbackReply?.({ ok: true });
     } catch (e) {
       if (!isGatewayError(e)) throw e;

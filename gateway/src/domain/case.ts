@@ -215,6 +215,8 @@ export interface CaseRecord {
    * cases without the plain number (store/personalData.ts). Records the store returns never have it.
    */
   idNumberHash?: string;
+  /** the response hashes of the last poll of the partner recorded in the trail (an identical answer is not recorded again) */
+  lastPartnerAnswer?: string;
   /** the eventIds of the partner's status reports this case has recorded (a repeated report is a duplicate) */
   partnerEventIds?: string[];
   /** optimistic-concurrency counter, incremented by the store */
@@ -311,6 +313,7 @@ export type CaseEventType =
   | 'handoff.retried'
   | 'partner.status_received'
   | 'partner.status_ignored'
+  | 'partner.polled'
   | 'partner.result_received'
   | 'document.issued'
   | 'document.downloaded'

@@ -3,7 +3,7 @@
 // the time and the ids it needs, and write what it returns in the same transaction (the store's
 // updateCase). Every rule of a move is here, where a unit test can hold it.
 import type { CaseRecord, HandoffJob, Material, NewCaseEvent, RenderJob } from './case.js';
-import type { CancelAnswer } from '../ports/partner.js';
+import type { CancelAnswer, PartnerExchange } from '../ports/partner.js';
 import type { ServiceItem } from './catalog.js';
 import { assertTransition, planPartnerStatus, statusLabel, type PartnerStatusPlan } from './stateMachine.js';
 import { addWorkingDays, CN_WORK_CALENDAR } from './workdays.js';
@@ -259,6 +259,20 @@ export function recordCancelAttempt(c: CaseRecord, input: CancelAttemptInput): T
   return { case: next, events };
 }
 
+/**
+ * A poll of the partner (or a fetch it asked for) whose answer is not the one recorded last: its exchanges
+ * (hashes, never bodies) go into the audit trail. An answer the same as the last one is a repeat and
+ * changes nothing, so polling an unchanged case every few seconds does not grow its trail.
+ */
+export function recordPartnerExchanges(c: CaseRecord, input: { at: string; partner: string; operation: string; exchanges: readonly PartnerExchange[] }): Transitioned {
+  const answer = input.exchanges.map((e) => e.responseSha256 ?? e.error ?? '').join(',');
+  if (input.exchanges.length === 0 || c.lastPartnerAnswer === answer) return { case: c, events: [] };
+  return {
+    case: { ...c, lastPartnerAnswer: answer },
+    events: [{ at: input.at, actor: 'system', type: 'partner.polled', data: { partner: input.partner, operation: input.operation, exchanges: input.exchanges } }],
+  };
+}
+
 export type StatusOutcome = 'applied' | 'duplicate' | 'ignored';
 
 export interface PartnerReportInput {
@@ -268,6 +282,8 @@ export interface PartnerReportInput {
   at: string;
   /** the result document's blob, stored with this transition */
   resultDocument?: { blob: string; sha256: string; size: number };
+  /** how the report reached us, for the audit trail: the callback's SHA-256, or the exchanges of a poll or a fetch */
+  evidence?: Record<string, unknown>;
 }
 
 /**
@@ -280,7 +296,7 @@ export function applyPartnerStatus(c: CaseRecord, input: PartnerReportInput): Tr
   if (c.partner !== partner) throw new GatewayError('CASE_NOT_FOUND', `办件 ${c.caseNo} 不属于该合作地区`);
   if (c.partnerEventIds?.includes(u.eventId)) return { case: c, events: [], outcome: 'duplicate' };
   const actor = `partner:${partner}`;
-  const facts = { eventId: u.eventId, partnerStatus: u.partnerStatus, reported: u.status, occurredAt: u.occurredAt };
+  const facts = { eventId: u.eventId, partnerStatus: u.partnerStatus, reported: u.status, occurredAt: u.occurredAt, ...input.evidence };
   let next: CaseRecord = { ...c, partnerEventIds: [...(c.partnerEventIds ?? []), u.eventId] };
   // the partner acted on the case before we recorded its acknowledgement (e.g. we crashed in between)
   if (next.status === 'received' && u.status !== 'forwarded') next = { ...next, status: 'forwarded', partnerRef: next.partnerRef ?? u.partnerRef };

@@ -1,6 +1,8 @@
 // For partners that report status only when asked (汉中): poll every case they hold that is not final.
+// Each poll's exchanges (hashes) go into the case's audit trail when its answer is new, failed polls too.
 import type { Core } from '../deps.js';
-import { receivePartnerStatus } from '../inbound/receivePartnerStatus.js';
+import { receivePartnerStatus, recordPolledExchanges } from '../inbound/receivePartnerStatus.js';
+import type { PartnerExchange } from '../ports/partner.js';
 
 const OPEN_STATES = ['forwarded', 'accepted', 'needs_supplement'] as const;
 const POLL_CONCURRENCY = 8;
@@ -25,8 +27,10 @@ export function createStatusPoller(core: Core): StatusPoller {
       for (let i = 0; i < open.length && !stopped; i += POLL_CONCURRENCY) {
         await Promise.all(open.slice(i, i + POLL_CONCURRENCY).map(async (c) => {
           try {
-            const updates = await adapter.pollStatus!(c.partnerRef!, c.caseNo, { http: core.http, now: core.now, record: () => {} });
-            for (const u of updates) if ((await receivePartnerStatus(core, adapter.region, u)) === 'applied') applied += 1;
+            const exchanges: PartnerExchange[] = [];
+            const updates = await adapter.pollStatus!(c.partnerRef!, c.caseNo, { http: core.http, now: core.now, record: (e) => exchanges.push(e) })
+              .finally(() => recordPolledExchanges(core, c.id, adapter.region, 'pollStatus', exchanges));
+            for (const u of updates) if ((await receivePartnerStatus(core, adapter.region, u, { via: 'poll' })) === 'applied') applied += 1;
           } catch (err) {
             core.logger.warn({ err, caseId: c.id, partner: adapter.region }, 'status poll failed; will retry next round');
           }

@@ -250,6 +250,36 @@ export function parseBoundedJson(raw: Buffer, bounds: JsonBounds = DEFAULT_JSON_
   }
 }
 
+export const FORM_TYPES = ['application/x-www-form-urlencoded'];
+/** more fields than any form a partner's contract defines: a body with more is refused, not parsed */
+const MAX_FORM_FIELDS = 200;
+
+/**
+ * req.rawBody (application/x-www-form-urlencoded, UTF-8) → req.body as a record of strings. A field sent
+ * twice, more than MAX_FORM_FIELDS fields, or bytes that are not UTF-8 are refused: a signed form is
+ * verified over the fields as parsed, so nothing about them may be ambiguous.
+ */
+export function parseForm(): RequestHandler {
+  return (req: RawRequest, _res, next) => {
+    let text: string;
+    try {
+      text = utf8.decode(req.rawBody ?? Buffer.alloc(0));
+    } catch {
+      throw new GatewayError('VALIDATION_FAILED', '表单请求体不是合法的 UTF-8 文本');
+    }
+    const fields: Record<string, string> = {};
+    let count = 0;
+    for (const [k, v] of new URLSearchParams(text)) {
+      count += 1;
+      if (count > MAX_FORM_FIELDS) throw new GatewayError('VALIDATION_FAILED', `表单字段超过 ${MAX_FORM_FIELDS} 个`);
+      if (Object.hasOwn(fields, k)) throw new GatewayError('VALIDATION_FAILED', `表单字段 ${k.slice(0, 64)} 重复`, [{ field: k.slice(0, 64), message: 'sent twice' }]);
+      fields[k] = v;
+    }
+    req.body = fields;
+    next();
+  };
+}
+
 /** the media type, limits and one bounded parse of a JSON body */
 export function jsonBody(opts: ReadOptions & { bounds?: JsonBounds }): RequestHandler {
   return chain(acceptMedia(JSON_TYPES, 'application/json'), readJson(opts), parseJson(opts.bounds));

@@ -4,11 +4,21 @@
 // transition applyPartnerStatus (domain/transitions.ts).
 import { createHash } from 'node:crypto';
 import { GatewayError } from '../errors.js';
-import { applyPartnerStatus, type StatusOutcome } from '../domain/transitions.js';
-import type { PartnerStatusUpdate } from '../ports/partner.js';
+import { applyPartnerStatus, recordPartnerExchanges, type StatusOutcome } from '../domain/transitions.js';
+import type { PartnerExchange, PartnerStatusUpdate } from '../ports/partner.js';
 import type { Core } from '../deps.js';
 
 export type { StatusOutcome } from '../domain/transitions.js';
+
+/** a poll's exchanges (or a fetch's) in the case's audit trail, unless its answer repeats the last one recorded */
+export async function recordPolledExchanges(core: Core, caseId: string, partner: string, operation: string, exchanges: PartnerExchange[]): Promise<void> {
+  if (exchanges.length === 0) return;
+  await core.store.updateCase(caseId, (c) => {
+    const next = recordPartnerExchanges(c, { at: core.now().toISOString(), partner, operation, exchanges });
+    Object.assign(c, next.case);
+    return next.events;
+  });
+}
 
 export async function findCaseIdForUpdate(core: Core, partner: string, u: PartnerStatusUpdate): Promise<string> {
   const id = (await core.store.findCaseIdByPartnerRef(partner, u.partnerRef)) ?? (u.caseNo ? await core.store.findCaseIdByNo(u.caseNo) : undefined);
@@ -16,7 +26,11 @@ export async function findCaseIdForUpdate(core: Core, partner: string, u: Partne
   return id;
 }
 
-export async function receivePartnerStatus(core: Core, partner: string, u: PartnerStatusUpdate): Promise<StatusOutcome> {
+/**
+ * `evidence`: how the report reached us, kept with it in the audit trail (a callback's SHA-256 and the
+ * exchanges it took, e.g. fetching a result by URL)
+ */
+export async function receivePartnerStatus(core: Core, partner: string, u: PartnerStatusUpdate, evidence?: Record<string, unknown>): Promise<StatusOutcome> {
   const caseId = await findCaseIdForUpdate(core, partner, u);
   const doc = u.result?.document;
   let stored: { blob: string; sha256: string; size: number; bytes: Buffer } | undefined;
@@ -37,7 +51,7 @@ export async function receivePartnerStatus(core: Core, partner: string, u: Partn
   // the duplicate check, the move and the result document in one transaction: of two identical reports
   // racing each other (on one instance or several) one is applied, the other is its duplicate
   await core.store.updateCase(caseId, (c) => {
-    const next = applyPartnerStatus(c, { partner, report: u, at: core.now().toISOString(), ...(stored ? { resultDocument: stored } : {}) });
+    const next = applyPartnerStatus(c, { partner, report: u, at: core.now().toISOString(), ...(stored ? { resultDocument: stored } : {}), ...(evidence ? { evidence } : {}) });
     outcome = next.outcome;
     Object.assign(c, next.case);
     return next.events;

@@ -209,17 +209,24 @@ export interface PartnerAdapter {
   report?(req: DecisionReport, ctx: PartnerContext): Promise<{ partnerStatus?: string }>;
   /** polling partners: every status change since the case was handed off, oldest first */
   pollStatus?(partnerRef: string, caseNo: string, ctx: PartnerContext): Promise<PartnerStatusUpdate[]>;
-  /** callback partners: authenticate a callback (throws GatewayError SIGNATURE_INVALID / VALIDATION_FAILED);
-   *  the core then checks freshness and the nonce */
   /** callback partners: the largest callback body their contract allows (bytes; default 1 MiB) */
   callbackMaxBytes?: number;
+  /** callback partners: how their callbacks are encoded: JSON (the default) or an HTML form
+   *  (application/x-www-form-urlencoded, `body` then a record of strings) */
+  callbackMediaType?: 'json' | 'form';
   /**
    * callback partners: who sent it, from a request whose body the core has read (within callbackMaxBytes)
-   * and parsed once (`body`, bounded in depth and members); `rawBody` holds the bytes as sent
+   * and parsed once (`body`: JSON bounded in depth and members, or the form's fields); `rawBody` holds the
+   * bytes as sent. Throws GatewayError SIGNATURE_INVALID / VALIDATION_FAILED; the core then checks
+   * freshness and the nonce.
    */
   verifyCallback?(req: InboundHttpRequest): CallbackAuth;
-  /** callback partners: the updates a verified callback carries */
-  parseCallback?(req: InboundHttpRequest): PartnerStatusUpdate[];
+  /**
+   * callback partners: the updates a verified callback carries. May call the partner back through `ctx.http`
+   * (a result sent by URL is fetched here); every such exchange reported to `ctx.record` goes into the audit
+   * trail with the updates it brought.
+   */
+  parseCallback?(req: InboundHttpRequest, ctx: PartnerContext): PartnerStatusUpdate[] | Promise<PartnerStatusUpdate[]>;
   /** callback partners: the reply body in the partner's style, for success or for an error */
   callbackReply?(outcome: { ok: true } | { ok: false; code: string; message: string }): { status: number; contentType: string; body: unknown };
 }

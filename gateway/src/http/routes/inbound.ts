@@ -2,6 +2,7 @@
 // answer to our 补正 (supplyInboundMaterials) with our HMAC scheme, and one status callback per partner style, authenticated the partner's way. Headers are
 // checked before the body is read; the body is read within the unauthenticated budget and parsed once,
 // within bounds, before any partner code sees it.
+import { createHash } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import { GatewayError, isGatewayError } from '../../errors.js';
 import type { Core } from '../../deps.js';
@@ -9,8 +10,8 @@ import { checkSignedHeaders, verifyGatewaySignature, assertFreshAndNew, type Sig
 import { receiveCase } from '../../inbound/receiveCase.js';
 import { receivePartnerStatus } from '../../inbound/receivePartnerStatus.js';
 import { supplyInboundMaterials } from '../../inbound/supplyInboundMaterials.js';
-import type { InboundHttpRequest } from '../../ports/partner.js';
-import { acceptMedia, chain, JSON_TYPES, parseJson, readJson, type BodyBudget, type RawRequest } from '../body.js';
+import type { InboundHttpRequest, PartnerExchange } from '../../ports/partner.js';
+import { acceptMedia, chain, FORM_TYPES, JSON_TYPES, parseForm, parseJson, readJson, readRaw, type BodyBudget, type RawRequest } from '../body.js';
 import { validateBody } from '../validate.js';
 
 /** a callback whose adapter names no limit: status reports without documents */
@@ -52,7 +53,10 @@ export function inboundRouter(core: Core, budget: BodyBudget): Router {
     if (limit * CALLBACK_PARSE_FACTOR > budget.total) {
       throw new Error(`UNAUTH_BODY_BUDGET_BYTES (${budget.total}) is below what one callback of ${a.region} may hold (${limit * CALLBACK_PARSE_FACTOR})`);
     }
-    return [a.region, chain(json, readJson({ limit, budget, factor: CALLBACK_PARSE_FACTOR }), parseJson())] as const;
+    const read = a.callbackMediaType === 'form'
+      ? chain(acceptMedia(FORM_TYPES, 'application/x-www-form-urlencoded'), readRaw({ limit, budget, factor: CALLBACK_PARSE_FACTOR }), parseForm())
+      : chain(json, readJson({ limit, budget, factor: CALLBACK_PARSE_FACTOR }), parseJson());
+    return [a.region, read] as const;
   }));
   const callbackBody: RequestHandler = (req, res, next) => {
     const region = String(req.params.region);
@@ -71,7 +75,11 @@ export function inboundRouter(core: Core, budget: BodyBudget): Router {
     };
     try {
       await assertFreshAndNew(core, region, adapter.verifyCallback(inbound));
-      for (const update of adapter.parseCallback(inbound)) await receivePartnerStatus(core, region, update);
+      // what the callback took to read (a result fetched by URL) is kept with what it reported
+      const exchanges: PartnerExchange[] = [];
+      const updates = await adapter.parseCallback(inbound, { http: core.http, now: core.now, record: (e) => exchanges.push(e) });
+      const callbackSha256 = createHash('sha256').update(inbound.rawBody).digest('hex');
+      for (const update of updates) await receivePartnerStatus(core, region, update, { via: 'callback', callbackSha256, ...(exchanges.length > 0 ? { exchanges } : {}) });
     } catch (e) {
       // Errors are our problem+json (documented codes); success is answered in the partner's style.
       if (isGatewayError(e)) core.metrics.inboundRejected.inc({ code: e.code });
