@@ -9,9 +9,14 @@ import { partner as ningxia } from './640000-ningxia/index.js';
 
 export const PARTNERS: readonly PartnerModule[] = [xuhui, hanzhong, ningxia];
 
-/** start a partner's simulator. Every simulator here also takes `dataDir` (keep its state in
- *  <dataDir>/<region>.json across restarts), which the port's SimulatorOptions does not name: the
- *  options travel to the partner's createSimulator as they are. */
+/** start a partner's simulator, with the adapter's settings and its own (simulatorSettings). Every
+ *  simulator here also takes `dataDir` (keep its state in <dataDir>/<region>.json across restarts),
+ *  which the port's SimulatorOptions does not name: the options travel to its createSimulator as they are. */
 export function startSimulator(module: PartnerModule, options: PartnerSimulatorOptions): Promise<SimulatedPartner> {
-  return module.createSimulator(options);
+  return module.createSimulator({ ...options, settings: { ...options.settings, ...simulatorOnlySettings(module) } });
+}
+
+/** the development values of the settings only a partner's simulator has (never the adapter's) */
+export function simulatorOnlySettings(module: PartnerModule): Record<string, string> {
+  return Object.fromEntries(Object.entries(module.simulatorSettings ?? {}).map(([k, v]) => [k, v.devDefault]));
 }

@@ -195,7 +195,12 @@ export function loadConfig(env: Env, partnerModules: readonly PartnerModule[]): 
   const inboundPartners: Record<string, InboundCredentials> = {};
   for (const m of partnerModules) {
     const settings: Record<string, string> = {};
-    for (const [key, spec] of Object.entries(m.settings)) settings[key] = secret(`PARTNER_${m.region}_${key}`, spec.devDefault);
+    for (const [key, spec] of Object.entries(m.settings)) {
+      const name = `PARTNER_${m.region}_${key}`;
+      const value = env[name] || (production ? undefined : spec.devDefault);
+      if (value !== undefined) settings[key] = value;
+      else if (!spec.optional) throw new ConfigError(name, production ? 'must be set in production' : 'must be set (the partner gives it no development default)');
+    }
     partners[m.region] = Object.freeze(settings);
     inboundPartners[m.region] = Object.freeze({
       appId: str(env, `INBOUND_${m.region}_APP_ID`, `partner-${m.region}`),

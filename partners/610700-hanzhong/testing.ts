@@ -10,7 +10,7 @@ import {
 import { sampleOutboundCase } from '../../tests/support/fixtures.js';
 import { partner } from './index.js';
 
-export const DEV_SETTINGS: Record<string, string> = Object.fromEntries(Object.entries(partner.settings).map(([k, v]) => [k, v.devDefault]));
+export const DEV_SETTINGS: Record<string, string> = Object.fromEntries(Object.entries(partner.settings).flatMap(([k, v]) => (v.devDefault === undefined ? [] : [[k, v.devDefault]])));
 
 export interface Harness {
   sim: SimulatedPartner;

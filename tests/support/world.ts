@@ -8,7 +8,7 @@ import axios, { type AxiosInstance } from 'axios';
 import { defaultPiiKeysFile, loadConfig, type Config } from '../../gateway/src/config.js';
 import { startGateway, type RunningGateway } from '../../gateway/src/server.js';
 import type { PartnerModule, SimulatedPartner } from '../../gateway/src/ports/partner.js';
-import { PARTNERS } from '../../partners/index.js';
+import { PARTNERS, startSimulator } from '../../partners/index.js';
 import { inject } from 'vitest';
 import { freshDatabase } from './postgres.js';
 
@@ -60,8 +60,9 @@ export async function testStoreEnv(label: string): Promise<Env> {
   return { STORE: 'postgres', DATABASE_URL: await freshDatabase(inject('pgUrl'), label), INSTANCE_ID: `test-${label}` };
 }
 
+/** the adapter's settings at their development values (optional ones without a default left out) */
 export const devSettings = (m: PartnerModule): Record<string, string> =>
-  Object.fromEntries(Object.entries(m.settings).map(([k, v]) => [k, v.devDefault]));
+  Object.fromEntries(Object.entries(m.settings).flatMap(([k, v]) => (v.devDefault === undefined ? [] : [[k, v.devDefault]])));
 
 export interface Sims {
   byRegion: Record<string, SimulatedPartner>;
@@ -71,7 +72,7 @@ export interface Sims {
 export async function startSimulators(gatewayBaseUrl: string, autoAdvance?: { acceptAfterMs: number; completeAfterMs: number }): Promise<Sims> {
   const byRegion: Record<string, SimulatedPartner> = {};
   for (const m of PARTNERS) {
-    byRegion[m.region] = await m.createSimulator({
+    byRegion[m.region] = await startSimulator(m, {
       settings: { ...devSettings(m), URL: 'http://127.0.0.1:0' },
       gatewayBaseUrl,
       inbound: { appId: `partner-${m.region}`, secret: `dev-only-inbound-secret-${m.region}` },

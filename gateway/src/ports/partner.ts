@@ -252,6 +252,16 @@ export interface InboundCredentials {
   secret: string;
 }
 
+/**
+ * One adapter setting. A required one must be set in production; outside it the devDefault serves. An
+ * optional one may be left unset anywhere (the adapter then does without it: the key is absent).
+ */
+export interface PartnerSettingSpec {
+  description: string;
+  devDefault?: string;
+  optional?: boolean;
+}
+
 /** Settings of one partner, parsed by config.ts from PARTNER_<REGION>_<KEY> variables. */
 export type PartnerSettings = Readonly<Record<string, string>>;
 
@@ -266,8 +276,14 @@ export interface AdapterEnvironment {
 export interface PartnerModule {
   region: string;
   name: string;
-  /** the settings this partner needs, with development defaults (used by the demo and tests) */
-  settings: Readonly<Record<string, { description: string; devDefault: string }>>;
+  /** the adapter's settings (PARTNER_<REGION>_<KEY>), with development defaults (used by the demo and tests) */
+  settings: Readonly<Record<string, PartnerSettingSpec>>;
+  /**
+   * settings only the simulated partner has, e.g. its platform's private signing key: never given to the
+   * adapter and never read from PARTNER_ variables; the demo and the tests pass their devDefault to the
+   * simulator (partners/index.ts startSimulator)
+   */
+  simulatorSettings?: Readonly<Record<string, { description: string; devDefault: string }>>;
   createAdapter(settings: PartnerSettings, env?: AdapterEnvironment): PartnerAdapter;
   /** the simulated partner server (demo and tests) */
   createSimulator(options: SimulatorOptions): Promise<SimulatedPartner>;
