@@ -981,6 +981,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "0",
+                     *       "msg": "成功",
+                     *       "data": {
+                     *         "bjbh": "HZ2026112200001",
+                     *         "bldbh": "330681-20261201-ABCDEFGH",
+                     *         "bldqhdm": "330681",
+                     *         "blzt": "2",
+                     *         "lsjl": [
+                     *           {
+                     *             "jlid": "5d41402abc4b2a76b9719d911017c592",
+                     *             "blzt": "2",
+                     *             "blztmc": "受理",
+                     *             "clsj": "20261201100000",
+                     *             "sldw": "诸暨市公安局",
+                     *             "blr": "孙伟",
+                     *             "cnbjsj": "20261208235959",
+                     *             "wslb": [
+                     *               {
+                     *                 "wjbh": "WS7d793037a0760186574b0282f2f435e7",
+                     *                 "wslx": "SLTZS",
+                     *                 "wsmc": "受理通知书",
+                     *                 "wjmc": "330681-20261201-ABCDEFGH-受理通知书.pdf",
+                     *                 "wjlx": "pdf",
+                     *                 "wjdx": 48213,
+                     *                 "wjhash": "6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["FkcxReply"] | components["schemas"]["BusinessErrorReply"];
                 };
             };
@@ -1006,7 +1040,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "bjbh": "HZ2026112200001",
-                 *       "wjbh": "WS0f9c2a7d4b8e4f1a9c3d5e7f9a1b3c5d"
+                 *       "wjbh": "WS7d793037a0760186574b0282f2f435e7"
                  *     }
                  */
                 "application/json": components["schemas"]["FkxzRequest"];
@@ -1019,6 +1053,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "0",
+                     *       "msg": "成功",
+                     *       "data": {
+                     *         "wjbh": "WS7d793037a0760186574b0282f2f435e7",
+                     *         "wjmc": "330681-20261201-ABCDEFGH-受理通知书.pdf",
+                     *         "wjlx": "pdf",
+                     *         "wjnr": "JVBERi0xLjQK",
+                     *         "wjhash": "6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["FkxzReply"] | components["schemas"]["BusinessErrorReply"];
                 };
             };
