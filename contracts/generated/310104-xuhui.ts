@@ -131,6 +131,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/handovers/{handoverCaseNo}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办理地反馈办理结果（徐汇区转出的办件）
+         * @description 徐汇区窗口收件、转交外地办理的办件（徐汇区为收件地），由办理地逐次反馈其决定：受理（`ACCEPTED`，附承诺办结时间）、
+         *     补齐补正（`SUPPLEMENT_REQUIRED`，附所缺材料与理由）、不予受理（`REJECTED`，附理由与法律依据）、办结
+         *     （`COMPLETED`，附结果与送达方式）、送达（`DELIVERED`）。`handoverCaseNo` 为徐汇区转出时的办件编号。
+         *
+         *     每次反馈所附文书（受理通知书、补齐补正通知书、不予受理通知书、办结通知、结果文书、送达回执）与申请材料一样，
+         *     须先经 `uploadMaterial` 逐份上传（材料编码见 `ReportDocument.documentType`），再在 `documents` 中以 `materialId`
+         *     及其 `sha256` 引用；与上传时不一致的拒收（422 `MATERIAL_HASH_MISMATCH` / `MATERIAL_NOT_FOUND`）。
+         *     授权与其他接口相同（客户端凭证模式的 Bearer 令牌，办理地使用徐汇区为其分配的同一组 client_id / client_secret）。
+         *     必须携带 `Idempotency-Key`：同一键重复提交返回首次应答（`Idempotent-Replayed: true`），不重复记录；
+         *     同一键提交不同内容返回 409 `DUPLICATE_CONFLICT`。徐汇区未转出的办件返回 404 `NOT_FOUND`。
+         */
+        post: operations["reportHandlingResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     applicationStatusChanged: {
@@ -399,6 +428,73 @@ export interface components {
             mediaType: "application/pdf" | "application/ofd";
             contentBase64: string;
             sha256: components["schemas"]["Sha256"];
+        };
+        HandlingReport: {
+            handlingCaseNo: components["schemas"]["ExternalCaseNo"];
+            handlingRegionCode: components["schemas"]["RegionCode"];
+            /**
+             * @description ACCEPTED 已受理；SUPPLEMENT_REQUIRED 需补齐补正；REJECTED 不予受理；COMPLETED 已办结；DELIVERED 结果已送达
+             * @enum {string}
+             */
+            status: "ACCEPTED" | "SUPPLEMENT_REQUIRED" | "REJECTED" | "COMPLETED" | "DELIVERED";
+            occurredAt: components["schemas"]["DateTime"];
+            decidedBy: {
+                /** @description 办理部门 */
+                department: string;
+                /** @description 经办人 */
+                handlerName: string;
+            };
+            promisedAt?: components["schemas"]["DateTime"];
+            supplement?: {
+                items: {
+                    materialCode?: string;
+                    materialName: string;
+                }[];
+                note?: string;
+            };
+            rejection?: {
+                reason: string;
+                /** @description 法律依据 */
+                legalBasis: string;
+            };
+            result?: {
+                /** @description 结果文书 / 证照名称 */
+                documentName: string;
+                /** @description 电子证照编号 */
+                certificateNo?: string;
+                delivery: {
+                    /** @enum {string} */
+                    method: "EXPRESS" | "ELECTRONIC";
+                    /** @description 物流单号 */
+                    trackingNo?: string;
+                };
+            };
+            delivery?: {
+                /** @enum {string} */
+                method: "EXPRESS" | "ELECTRONIC" | "WINDOW_PICKUP";
+                trackingNo?: string;
+                deliveredAt: components["schemas"]["DateTime"];
+            };
+            documents: components["schemas"]["ReportDocument"][];
+        } & (unknown & unknown & unknown & unknown & unknown);
+        /**
+         * @description 已经 `uploadMaterial` 上传的文书。上传时的材料编码：ACCEPTANCE_NOTICE 受理通知书 `KYTB-SLTZS`，SUPPLEMENT_NOTICE
+         *     补齐补正通知书 `KYTB-BZTZS`，REJECTION_NOTICE 不予受理通知书 `KYTB-BYSLTZS`，COMPLETION_NOTICE 办结通知 `KYTB-BJTZ`，
+         *     RESULT 结果文书 `KYTB-JGWJ`，DELIVERY_RECEIPT 送达回执 `KYTB-SDHZ`
+         */
+        ReportDocument: {
+            /** @enum {string} */
+            documentType: "ACCEPTANCE_NOTICE" | "SUPPLEMENT_NOTICE" | "REJECTION_NOTICE" | "COMPLETION_NOTICE" | "RESULT" | "DELIVERY_RECEIPT";
+            title: string;
+            materialId: components["schemas"]["MaterialId"];
+            sha256: components["schemas"]["Sha256"];
+        };
+        HandlingReportReceipt: {
+            reportId: string;
+            handoverCaseNo: components["schemas"]["ExternalCaseNo"];
+            /** @enum {string} */
+            status: "ACCEPTED" | "SUPPLEMENT_REQUIRED" | "REJECTED" | "COMPLETED" | "DELIVERED";
+            receivedAt: components["schemas"]["DateTime"];
         };
         WebhookAck: {
             /** @constant */
@@ -734,6 +830,44 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["ServerError"];
+        };
+    };
+    reportHandlingResult: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 幂等键，由调用方为每次业务提交生成且重试时保持不变；保留 24 小时。 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description 徐汇区转出该办件时的办件编号 */
+                handoverCaseNo: components["schemas"]["ExternalCaseNo"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandlingReport"];
+            };
+        };
+        responses: {
+            /** @description 反馈已接收 */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandlingReportReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             default: components["responses"]["ServerError"];
         };

@@ -157,7 +157,49 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    fkcx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办理结果查询（办理地提供，汉中轮询）
+         * @description 汉中按其办件编号 `bjbh` 查询转交外地办理的办件：办理地区划、办理地办件编号、当前办理状态和办理地的全部流水记录
+         *     （按时间先后，`jlid` 不变）。办理地未收到（或不是由汉中转交）的办件返回 3004。
+         */
+        post: operations["fkcx"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    fkxz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 反馈文书下载（办理地提供）
+         * @description 按流水记录 `wslb` 中的文书编号 `wjbh` 下载办理地出具的文书，文件内容为 Base64，附 SHA-256。不存在的返回 3007。
+         */
+        post: operations["fkxz"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         AppKey: string;
@@ -367,6 +409,100 @@ export interface components {
             msg: string;
             data: {
                 jgwjbh: components["schemas"]["Jgwjbh"];
+                wjmc: string;
+                wjlx: components["schemas"]["Wjlx"];
+                wjnr: components["schemas"]["Base64"];
+                wjhash: components["schemas"]["Sha256"];
+            };
+        };
+        /** @description 办理地文书编号，不变 */
+        Wjbh: string;
+        /**
+         * @description 办理地反馈的办理状态：2 受理，4 办结，5 不予受理，6 结果已送达，11 补齐补正
+         * @enum {string}
+         */
+        BldBlzt: "2" | "4" | "5" | "6" | "11";
+        FkcxRequest: {
+            bjbh: components["schemas"]["Bjbh"];
+        };
+        FkxzRequest: {
+            bjbh: components["schemas"]["Bjbh"];
+            wjbh: components["schemas"]["Wjbh"];
+        };
+        Ws: {
+            wjbh: components["schemas"]["Wjbh"];
+            /**
+             * @description 文书类型：SLTZS 受理通知书，BZTZS 补齐补正通知书，BYSLTZS 不予受理通知书，BJTZ 办结通知，JGWJ 结果文书，SDHZ 送达回执
+             * @enum {string}
+             */
+            wslx: "SLTZS" | "BZTZS" | "BYSLTZS" | "BJTZ" | "JGWJ" | "SDHZ";
+            wsmc: string;
+            wjmc: string;
+            wjlx: components["schemas"]["Wjlx"];
+            wjdx: number;
+            wjhash: components["schemas"]["Sha256"];
+        };
+        BldLsjl: {
+            jlid: components["schemas"]["Jlid"];
+            blzt: components["schemas"]["BldBlzt"];
+            blztmc: string;
+            clsj: components["schemas"]["Sj"];
+            /** @description 办理部门 */
+            sldw: string;
+            /** @description 经办人 */
+            blr: string;
+            /** @description 办理意见 */
+            blyj?: string;
+            cnbjsj?: components["schemas"]["Sj"];
+            /** @description 补齐补正材料清单（blzt=11） */
+            bqclqd?: string[];
+            bqclmx?: {
+                clbm?: string;
+                clmc: string;
+            }[];
+            /** @description 不予受理原因（blzt=5） */
+            byslyy?: string;
+            /** @description 法律依据（blzt=5） */
+            flyj?: string;
+            bjjg?: {
+                jgmc: string;
+                zzbh?: string;
+                sfyj: components["schemas"]["Sfbz"];
+                yjdh?: string;
+            };
+            sdxx?: {
+                /**
+                 * @description 送达方式：1 邮寄，2 电子送达，3 窗口领取
+                 * @enum {string}
+                 */
+                sdfs: "1" | "2" | "3";
+                yjdh?: string;
+                sdsj: components["schemas"]["Sj"];
+            };
+            wslb: components["schemas"]["Ws"][];
+        } & (unknown & unknown & unknown & unknown & unknown);
+        FkcxReply: {
+            /** @constant */
+            code: "0";
+            msg: string;
+            data: {
+                bjbh: components["schemas"]["Bjbh"];
+                bldbh: components["schemas"]["Bjbh"];
+                bldqhdm: string;
+                /**
+                 * @description 当前办理状态（1 收件：尚无决定）
+                 * @enum {string}
+                 */
+                blzt: "1" | "2" | "4" | "5" | "6" | "11";
+                lsjl: components["schemas"]["BldLsjl"][];
+            };
+        };
+        FkxzReply: {
+            /** @constant */
+            code: "0";
+            msg: string;
+            data: {
+                wjbh: components["schemas"]["Wjbh"];
                 wjmc: string;
                 wjlx: components["schemas"]["Wjlx"];
                 wjnr: components["schemas"]["Base64"];
@@ -809,6 +945,128 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["JgxzReply"] | components["schemas"]["BusinessErrorReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["Failure"];
+        };
+    };
+    fkcx: {
+        parameters: {
+            query?: never;
+            header: {
+                appKey: components["parameters"]["AppKeyHeader"];
+                timestamp: components["parameters"]["TimestampHeader"];
+                nonce: components["parameters"]["NonceHeader"];
+                sign: components["parameters"]["SignHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bjbh": "HZ2026112200001"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FkcxRequest"];
+            };
+        };
+        responses: {
+            /** @description 成功或业务拒绝（以 code 区分） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "0",
+                     *       "msg": "成功",
+                     *       "data": {
+                     *         "bjbh": "HZ2026112200001",
+                     *         "bldbh": "330681-20261201-ABCDEFGH",
+                     *         "bldqhdm": "330681",
+                     *         "blzt": "2",
+                     *         "lsjl": [
+                     *           {
+                     *             "jlid": "5d41402abc4b2a76b9719d911017c592",
+                     *             "blzt": "2",
+                     *             "blztmc": "受理",
+                     *             "clsj": "20261201100000",
+                     *             "sldw": "诸暨市公安局",
+                     *             "blr": "孙伟",
+                     *             "cnbjsj": "20261208235959",
+                     *             "wslb": [
+                     *               {
+                     *                 "wjbh": "WS7d793037a0760186574b0282f2f435e7",
+                     *                 "wslx": "SLTZS",
+                     *                 "wsmc": "受理通知书",
+                     *                 "wjmc": "330681-20261201-ABCDEFGH-受理通知书.pdf",
+                     *                 "wjlx": "pdf",
+                     *                 "wjdx": 48213,
+                     *                 "wjhash": "6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FkcxReply"] | components["schemas"]["BusinessErrorReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["Failure"];
+        };
+    };
+    fkxz: {
+        parameters: {
+            query?: never;
+            header: {
+                appKey: components["parameters"]["AppKeyHeader"];
+                timestamp: components["parameters"]["TimestampHeader"];
+                nonce: components["parameters"]["NonceHeader"];
+                sign: components["parameters"]["SignHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bjbh": "HZ2026112200001",
+                 *       "wjbh": "WS7d793037a0760186574b0282f2f435e7"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FkxzRequest"];
+            };
+        };
+        responses: {
+            /** @description 成功或业务拒绝（以 code 区分） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "0",
+                     *       "msg": "成功",
+                     *       "data": {
+                     *         "wjbh": "WS7d793037a0760186574b0282f2f435e7",
+                     *         "wjmc": "330681-20261201-ABCDEFGH-受理通知书.pdf",
+                     *         "wjlx": "pdf",
+                     *         "wjnr": "JVBERi0xLjQK",
+                     *         "wjhash": "6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FkxzReply"] | components["schemas"]["BusinessErrorReply"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -795,6 +795,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inbound/partners/610700/reports/fkcx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 陕西省汉中市 polls our decisions on the cases it handed us (fkcx)
+         * @description 汉中 610700 cannot receive pushes: the reports of our decisions on the cases it hands us (`report-…`
+         *     handoff steps) are published, and 汉中 polls them here in its own style, as its contract describes the
+         *     interface a 办理地 offers it (`contracts/partners/610700-hanzhong.yaml`, `webhooks` `fkcx`): pinyin fields,
+         *     headers `appKey`, `timestamp` (yyyyMMddHHmmss, Beijing time), `nonce`, `sign` = uppercase hex
+         *     HMAC-SHA256(appSecret, `appKey=…&bodyHash=…&nonce=…&timestamp=…&uri=…`), the same appKey and appSecret
+         *     we use towards 汉中. The body `{ bjbh }` names the case by 汉中's own 办件编号; the answer lists each
+         *     published decision as a 流水记录 (`lsjl`, stable `jlid`) with our signed documents (`wslb`, by `wjbh`).
+         *     A report step is delivered once it is published; it is visible here from then on.
+         *     The headers are checked before the body is read (at most 16 KiB, within `UNAUTH_BODY_BUDGET_BYTES`),
+         *     then the signature, then the nonce. Every answered poll is recorded in the case's audit trail with
+         *     the hashes of the request and the answer (`partner.polled`).
+         *     Answers and refusals are in 汉中's `{ code, msg, data }` style, not problem+json: `0` (200); `3004`
+         *     (200: no case 汉中 handed us with that `bjbh`); `1001` (400: the body breaks the contract, or not JSON
+         *     `1002`); `2001`/`2002`/`2003`/`2004` (401: appKey unknown, signature wrong or its headers missing or
+         *     malformed, timestamp outside ±300 s, nonce replayed); `1005` (413); `9999` (503: SERVER_BUSY).
+         */
+        post: operations["pollHanzhongReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbound/partners/610700/reports/fkxz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 陕西省汉中市 downloads one of our signed documents (fkxz)
+         * @description `{ bjbh, wjbh }`: one document a 流水记录 of `pollHanzhongReports` lists, base64 with its SHA-256
+         *     (`contracts/partners/610700-hanzhong.yaml`, `webhooks` `fkxz`). Signed, bounded, recorded and refused
+         *     like `pollHanzhongReports`; `3007` (200) when the case has no published document with that `wjbh`.
+         */
+        post: operations["downloadHanzhongReportDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions": {
         parameters: {
             query?: never;
@@ -1846,6 +1902,19 @@ export interface components {
             };
             content: {
                 "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description refused in the partner's own style (for 汉中 `{ code, msg, data }` with its 返回码), not problem+json; nothing was done */
+        PartnerStyleRefusal: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    code: string;
+                    msg: string;
+                    data?: unknown;
+                };
             };
         };
         /** @description the path exists, not with this method */
@@ -2970,6 +3039,77 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    pollHanzhongReports: {
+        parameters: {
+            query?: never;
+            header: {
+                appKey: string;
+                timestamp: string;
+                nonce: string;
+                sign: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    bjbh: string;
+                };
+            };
+        };
+        responses: {
+            /** @description `code` 0 with the 流水记录, or 3004 (汉中 handed us no such case) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["PartnerStyleRefusal"];
+            401: components["responses"]["PartnerStyleRefusal"];
+            413: components["responses"]["PartnerStyleRefusal"];
+            503: components["responses"]["PartnerStyleRefusal"];
+        };
+    };
+    downloadHanzhongReportDocument: {
+        parameters: {
+            query?: never;
+            header: {
+                appKey: string;
+                timestamp: string;
+                nonce: string;
+                sign: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    bjbh: string;
+                    wjbh: string;
+                };
+            };
+        };
+        responses: {
+            /** @description `code` 0 with the file, 3004 (no such case) or 3007 (no such document) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["PartnerStyleRefusal"];
+            401: components["responses"]["PartnerStyleRefusal"];
+            413: components["responses"]["PartnerStyleRefusal"];
+            503: components["responses"]["PartnerStyleRefusal"];
         };
     };
     listSessions: {

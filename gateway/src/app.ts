@@ -16,6 +16,7 @@ import { gatewayContract } from './http/validate.js';
 import { clerkRouter } from './http/routes/clerk.js';
 import { decisionsRouter } from './http/routes/decisions.js';
 import { inboundRouter } from './http/routes/inbound.js';
+import { inboundPollsRouter } from './http/routes/inboundPolls.js';
 import { opsRouter } from './http/routes/ops.js';
 import { authRouter } from './http/routes/auth.js';
 import { documentsRouter } from './http/routes/documents.js';
@@ -105,6 +106,7 @@ export function createApp({ core, tokens, login, isReady, remote, routing }: App
   app.use('/api/inbound', slow);
   app.use('/api/auth', authRouter(login, budget));
   app.use('/api/inbound', inboundRouter(core, budget));
+  app.use('/api/inbound', inboundPollsRouter(core, budget));
   app.use('/api', documentsRouter(core, tokens, budget));
   app.use('/api', sessionsRouter(core, tokens, budget, remote, routing));
   // the server-sent event streams of clerks' screens: ended by a stopping gateway (endStreams)

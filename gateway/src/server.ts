@@ -87,6 +87,7 @@ function assertCapabilitiesMet(a: PartnerAdapter): void {
     ...(a.capabilities.cancel && !a.cancel ? ['cancel'] : []),
     ...(a.capabilities.statusBy === 'polling' && !a.pollStatus ? ['pollStatus'] : []),
     ...(a.capabilities.statusBy === 'callback' ? (['verifyCallback', 'parseCallback', 'callbackReply'] as const).filter((k) => !a[k]) : []),
+    ...(a.capabilities.reportsBy === 'poll' ? (['report', 'checkPollHeaders', 'verifyPoll', 'answerPoll', 'pollReply'] as const).filter((k) => !a[k]) : []),
   ];
   if (missing.length > 0) throw new Error(`partner ${a.region} declares capabilities its adapter lacks: ${missing.join(', ')}`);
 }

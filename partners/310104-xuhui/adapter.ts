@@ -8,6 +8,7 @@ import {
 } from '../../gateway/src/ports/partner.js';
 import { parseXhCallback, verifyXhCallback, xhCallbackReply } from './callbacks.js';
 import { assertValid, XhClient } from './client.js';
+import { reportToXuhui } from './report.js';
 import {
   fromGetApplicationResponse, fromWithdrawApplicationResponse, toHandoffAck, toWithdrawApplicationRequest, toSubmitApplicationRequest, toSubmitSupplementRequest, toUploadMaterialRequest,
   UnmappedCodeError,
@@ -147,8 +148,9 @@ export function createAdapter(settings: PartnerSettings): PartnerAdapter {
   return {
     region: REGION,
     name: REGION_NAME,
-    capabilities: { supplement: true, cancel: true, statusBy: 'callback', results: 'inline' },
+    capabilities: { supplement: true, cancel: true, statusBy: 'callback', results: 'inline', reportsBy: 'push' },
     deliver: (req, ctx) => deliver(client, req, ctx),
+    report: (req, ctx) => reportToXuhui(client, req, ctx),
     cancel: (req, ctx) => cancel(client, req, ctx),
     pollStatus: (partnerRef, caseNo, ctx) => pollStatus(client, partnerRef, caseNo, ctx),
     // the webhook's result document is at most 14,000,000 base64 characters (its contract)

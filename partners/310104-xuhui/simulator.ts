@@ -7,6 +7,8 @@ import type { PartnerSimulatorOptions } from '../_kit/sim-store.js';
 import { mountAuth, TokenIssuer } from './sim-auth.js';
 import { contract, renderXhError, sendError } from './sim-http.js';
 import { mountApi } from './sim-routes.js';
+import { mountReports, XhHandoverBook, type XhHandedCase } from './sim-handover.js';
+import { mountHandover } from '../_kit/handover.js';
 import { decisionEvent, XhState, type XhSnapshot } from './sim-state.js';
 import { REGION, REGION_NAME, type XhStatusEvent } from './types.js';
 import { signWebhook } from './webhook-signature.js';
@@ -22,6 +24,7 @@ export async function createXuhuiSimulator(options: PartnerSimulatorOptions): Pr
   const now = options.now ?? (() => new Date());
   const state = new XhState(now);
   const issuer = new TokenIssuer(now);
+  const handover = new XhHandoverBook(state);
   const client = { id: setting(settings, 'CLIENT_ID'), secret: setting(settings, 'CLIENT_SECRET') };
   const webhookSecret = setting(settings, 'WEBHOOK_SECRET');
   const callbackUrl = options.gatewayBaseUrl
@@ -45,6 +48,8 @@ export async function createXuhuiSimulator(options: PartnerSimulatorOptions): Pr
     mount(app, kit) {
       const bearer = mountAuth(app, client, issuer);
       mountApi(app, kit, state, bearer);
+      mountReports(app, kit, state, handover, bearer);
+      mountHandover(app, handover, options);
       app.use((req, res) => sendError(res, 404, 'NOT_FOUND', `接口不存在：${req.method} ${req.path}`));
     },
     decide(ref, decision, kit) {
@@ -61,8 +66,11 @@ export async function createXuhuiSimulator(options: PartnerSimulatorOptions): Pr
       status: a.status,
       ...materialsView(a.materials.map((m) => ({ code: m.materialCode, name: m.materialName, sha256: m.sha256, size: m.size }))),
     })),
-    snapshot: () => state.snapshot(),
-    restore: (saved) => state.restore(saved as XhSnapshot),
+    snapshot: () => ({ ...state.snapshot(), handed: handover.snapshot() }),
+    restore: (saved) => {
+      state.restore(saved as XhSnapshot);
+      handover.restore((saved as { handed?: XhHandedCase[] }).handed);
+    },
   };
 
   const port = Number(new URL(setting(settings, 'URL')).port || 0);

@@ -12,6 +12,7 @@ import {
   toJgxzRequest, toSbRequest,
 } from './mapping.js';
 import type { ClscData, CxsqData, CxztData, JgxzData, SbData } from './types.js';
+import { pollSide } from './polls.js';
 
 export const REGION = '610700';
 export const NAME = '陕西省汉中市';
@@ -79,9 +80,10 @@ export function createAdapter(settings: PartnerSettings): PartnerAdapter {
 
   return {
     region: REGION, name: NAME,
-    // results come as a file number (jgwjbh) that jgxz downloads
-    capabilities: { supplement: true, cancel: true, statusBy: 'polling', results: 'reference' },
+    // results come as a file number (jgwjbh) that jgxz downloads; our reports to it are published for it to poll
+    capabilities: { supplement: true, cancel: true, statusBy: 'polling', results: 'reference', reportsBy: 'poll' },
     deliver, pollStatus, cancel,
+    ...pollSide(cfg),
   };
 }
 

@@ -9,6 +9,8 @@ import type { PartnerSimulatorOptions } from '../_kit/sim-store.js';
 import { REGION } from './adapter.js';
 import { BLZT, formatSj } from './mapping.js';
 import { answer, guard, NonceBook, renderError, reply } from './sim-guard.js';
+import { mountHandover } from '../_kit/handover.js';
+import { createPoller, HzHandoverBook, mountPolls, type HzHandedCase } from './sim-handover.js';
 import { contract, type Blzt, type BqbzRequest, type Cl, type ClscRequest, type CxsqRequest, type CxztRequest, type JgxzRequest, type Lsjl, type SbRequest } from './types.js';
 
 interface StoredMaterial { bjbh: string; clmc: string; sha256: string; size: number }
@@ -20,6 +22,7 @@ interface HzSnapshot {
   seq: number;
   materials: [string, StoredMaterial][];
   cases: Array<Omit<HzCase, 'results'> & { results: Array<{ jgwjbh: string; wjmc: string; contentBase64: string }> }>;
+  handed?: HzHandedCase[];
 }
 
 const SLDW = '汉中市政务服务中心';
@@ -34,6 +37,8 @@ export async function startHanzhongSimulator(options: PartnerSimulatorOptions): 
   const bySblsh = new Map<string, HzCase>();
   const byBjbh = new Map<string, HzCase>();
   let seq = 0;
+  const handover = new HzHandoverBook(now);
+  const poller = createPoller(handover, options, { appKey: settings.APP_KEY ?? '', appSecret: settings.APP_SECRET ?? '' }, now);
   const nextId = (prefix: 'CL' | 'JG'): string => `${prefix}${formatSj(now())}${String(++seq).padStart(6, '0')}`;
   const nextSblsh = (): string => `SB610700${formatSj(now()).slice(0, 8)}${String(++seq).padStart(6, '0')}`;
 
@@ -122,12 +127,14 @@ export async function startHanzhongSimulator(options: PartnerSimulatorOptions): 
   const snapshot = (): HzSnapshot => ({
     seq,
     materials: [...materials],
+    handed: handover.views(),
     cases: [...bySblsh.values()].map((c) => ({
       ...c, results: [...c.results].map(([jgwjbh, f]) => ({ jgwjbh, wjmc: f.wjmc, contentBase64: f.content.toString('base64') })),
     })),
   });
   const restore = (saved: HzSnapshot): void => {
     seq = saved.seq;
+    handover.restore(saved.handed);
     for (const [clbh, m] of saved.materials) materials.set(clbh, m);
     for (const s of saved.cases) {
       const c: HzCase = { ...s, results: new Map(s.results.map((r) => [r.jgwjbh, { wjmc: r.wjmc, content: Buffer.from(r.contentBase64, 'base64') }])) };
@@ -150,6 +157,8 @@ export async function startHanzhongSimulator(options: PartnerSimulatorOptions): 
       app.post(path('cxsq'), door('cxsq'), (req, res) => once(kit, req, res, () => cxsq(req.body as CxsqRequest), ['3008']));
       app.post(path('cxzt'), door('cxzt'), (req, res) => { res.json(cxzt(req.body as CxztRequest)); });
       app.post(path('jgxz'), door('jgxz'), (req, res) => { res.json(jgxz(req.body as JgxzRequest)); });
+      mountHandover(app, handover, options);
+      mountPolls(app, poller);
       app.use((_req, res) => answer(res, 404, '1004'));
     },
     decide: (ref, decision) => decide(ref, decision),
@@ -168,7 +177,11 @@ export async function startHanzhongSimulator(options: PartnerSimulatorOptions): 
     port, ...(options.host ? { host: options.host } : {}), ...(options.autoAdvance ? { autoAdvance: options.autoAdvance } : {}),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
-  return { url: server.url, close: () => server.close() };
+  // a platform that only polls: with autoAdvance (the demo) it polls every handed case by itself
+  const polling = options.autoAdvance
+    ? setInterval(() => { for (const bjbh of handover.handed.keys()) void poller.poll(bjbh).catch(() => undefined); }, options.autoAdvance.acceptAfterMs)
+    : undefined;
+  return { url: server.url, close: () => { clearInterval(polling); return server.close(); } };
 }
 
 /** a write with a qqlsh: a repeat gets the first successful answer; refusals are not remembered, so a corrected

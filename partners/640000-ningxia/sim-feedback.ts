@@ -1,11 +1,10 @@
 // The other direction on the simulated 宁夏 platform: it hands cases received at its windows to a region
 // that decides them (our gateway's receiveCase, signed with our HMAC scheme), answers that region's 补正
 // (supplyInboundMaterials), and keeps every 办理结果反馈 (KYTB1004) it gets back, each document's SHA-256
-// recomputed on arrival. The control routes (/__sim/handover …) are how tests and the demo drive it.
+// recomputed on arrival. The kit's control routes (partners/_kit/handover.ts) are how tests and the demo drive it.
 import { createHash } from 'node:crypto';
-import type { Express } from 'express';
-import { signGatewayRequest } from '../../gateway/src/inbound/signature.js';
-import type { InboundCredentials } from '../../gateway/src/ports/partner.js';
+import type { InboundDecision } from '../../gateway/src/ports/partner.js';
+import type { HandedReportSummary, HandoverBook } from '../_kit/handover.js';
 import { formatNxTime } from './mapping.js';
 import type { Outcome } from './sim-cases.js';
 import type { NxFeedbackBody } from './types.js';
@@ -29,13 +28,23 @@ export interface HandedCase { bjbh: string; handedAt: string; reports: FeedbackR
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
-export class FeedbackBook {
+/** the platform's own reading of its 办理状态 codes (FeedbackStatusCode), for the kit's summaries */
+const ZTDM: Readonly<Record<string, InboundDecision>> = { '02': 'accepted', '03': 'needs_supplement', '04': 'completed', '05': 'rejected', '06': 'delivered' };
+
+export class FeedbackBook implements HandoverBook {
   private readonly handed = new Map<string, HandedCase>();
   constructor(private readonly now: () => Date) {}
 
   snapshot(): HandedCase[] { return [...this.handed.values()]; }
   restore(saved: HandedCase[] | undefined): void { for (const h of saved ?? []) this.handed.set(h.bjbh, h); }
   views(): HandedCase[] { return this.snapshot(); }
+
+  summaries(bjbh: string): HandedReportSummary[] | undefined {
+    return this.handed.get(bjbh)?.reports.map((r) => ({
+      decision: ZTDM[r.ztdm] as InboundDecision, partnerStatus: r.ztdm,
+      documents: r.documents.map((d) => ({ name: d.wsmc, sha256: d.sha256, size: d.size })),
+    }));
+  }
 
   handOver(bjbh: string): void {
     if (!this.handed.has(bjbh)) this.handed.set(bjbh, { bjbh, handedAt: formatNxTime(this.now()), reports: [] });
@@ -56,30 +65,4 @@ export class FeedbackBook {
     handed.reports.push({ bizSerial, bldbh, ztdm, ztmc, bgsj, blbm, blr, detail, documents, receivedAt });
     return { rtnCode: '0000', body: { bjbh: b.bjbh, ztdm, jssj: receivedAt } };
   }
-}
-
-/** the control routes: hand a case to the gateway, answer its 补正, list what came back */
-// (the kit saves the simulator's state after every request, these included)
-export function mountHandover(app: Express, book: FeedbackBook, gatewayBaseUrl: string | undefined, inbound: InboundCredentials | undefined): void {
-  const send = async (path: string, body: unknown, key: string) => {
-    if (!gatewayBaseUrl || !inbound) return { status: 409, body: { error: 'the simulator has no gateway URL or inbound credentials' } };
-    const raw = JSON.stringify(body);
-    const headers = signGatewayRequest({ appId: inbound.appId, secret: inbound.secret, method: 'POST', path, body: raw });
-    const res = await fetch(`${gatewayBaseUrl.replace(/\/+$/, '')}${path}`, { method: 'POST', body: raw, headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': key } });
-    return { status: res.status, body: await res.json() as unknown };
-  };
-  // the whole case, in the gateway's receiveCase shape (contracts/gateway.yaml InboundCase)
-  app.post('/__sim/handover', async (req, res) => {
-    const c = req.body as { partnerCaseNo: string };
-    const out = await send('/api/inbound/cases', c, `${c.partnerCaseNo}:handoff`);
-    if (out.status === 201) book.handOver(c.partnerCaseNo);
-    res.status(out.status).json(out.body);
-  });
-  app.post('/__sim/handed/:bjbh/supplement', async (req, res) => {
-    const bjbh = String(req.params.bjbh);
-    const { round, ...body } = req.body as { round: number; materials: unknown[] };
-    const out = await send(`/api/inbound/cases/${encodeURIComponent(bjbh)}/supplements`, body, `${bjbh}:supplement-${round}`);
-    res.status(out.status).json(out.body);
-  });
-  app.get('/__sim/handed', (_req, res) => { res.json({ handed: book.views() }); });
 }

@@ -11,7 +11,8 @@ import { canonicalJson, isRecord, newSerial, seal, verifySign } from './envelope
 import { RTN_CODES, formatNxTime, parseNxTime } from './mapping.js';
 import { readSettings } from './settings.js';
 import { CaseBook, type CaseBookSnapshot, type Outcome, type SimCase, type SimEvent } from './sim-cases.js';
-import { FeedbackBook, mountHandover, type HandedCase } from './sim-feedback.js';
+import { FeedbackBook, type HandedCase } from './sim-feedback.js';
+import { mountHandover } from '../_kit/handover.js';
 import {
   BIZ_CODES, CONTRACT_FILE, ENVELOPE_VERSION, PATHS, REGION,
   type NxEnvelope, type NxFeedbackBody, type NxOperation, type NxQueryBody, type NxSubmitBody, type NxSupplementBody, type NxWithdrawBody,
@@ -134,7 +135,7 @@ export async function createSimulator(options: PartnerSimulatorOptions): Promise
       // the other direction: the region that decides a case we handed it reports each decision
       app.post(PATHS.caseResultFeedback, route<NxFeedbackBody>('caseResultFeedback', ({ body }) =>
         once(kit, body.bizSerial, body, () => feedback.receive(body)).outcome));
-      mountHandover(app, feedback, options.gatewayBaseUrl, options.inbound);
+      mountHandover(app, feedback, options);
       app.use((req, res) => { res.status(404).json(spec.renderError(404, `no interface at ${req.method} ${req.path}`)); });
     },
     decide(ref, decision, kit) {

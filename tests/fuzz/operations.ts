@@ -47,6 +47,8 @@ export function apiOperations(): Operation[] {
     if (!info.path.startsWith('/api/')) continue;
     const item = (document.paths as Schema)[info.path] as Schema;
     const op = item[info.method.toLowerCase()] as Schema;
+    // a partner-style route (汉中's poll of our reports) refuses in the partner's style, not problem+json
+    if (op['x-partner-style-errors'] === true) continue;
     const byKey = new Map<string, Param>();
     for (const raw of [...((item.parameters ?? []) as Schema[]), ...((op.parameters ?? []) as Schema[])]) {
       const p = deref(raw);

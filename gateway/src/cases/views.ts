@@ -135,6 +135,7 @@ const EVENT_LABELS: Record<CaseEvent['type'], string> = {
   'partner.status_received': '收到办理地状态',
   'partner.status_ignored': '办理地状态已记录（重复或过期，未改变办件）',
   'partner.result_received': '收到办理结果',
+  'partner.polled': '转出地查询了本地办理结果',
   'document.issued': '出具文书（电子签名）',
   'document.downloaded': '下载文书',
   'document.reprinted': '补打文书（副本）',

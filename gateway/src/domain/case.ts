@@ -315,6 +315,8 @@ export type CaseEventType =
   | 'partner.status_ignored'
   | 'partner.polled'
   | 'partner.result_received'
+  // a region that polls our reports (we are 办理地) fetched them: the request's and the answer's hashes
+  | 'partner.polled'
   | 'document.issued'
   | 'document.downloaded'
   | 'document.reprinted'

@@ -53,7 +53,7 @@ export async function assertFreshAndNew(core: Core, partner: string, auth: Callb
   await assertNewNonce(core, partner, auth.nonce);
 }
 
-function assertFresh(core: Core, at: Date): void {
+export function assertFresh(core: Core, at: Date): void {
   const skewMs = core.config.inbound.clockSkewSeconds * 1000;
   if (!Number.isFinite(at.getTime()) || Math.abs(core.now().getTime() - at.getTime()) > skewMs) {
     throw new GatewayError('TIMESTAMP_STALE', `请求时间 ${Number.isFinite(at.getTime()) ? at.toISOString() : '无效'} 超出 ±${core.config.inbound.clockSkewSeconds} 秒`);

@@ -165,7 +165,37 @@ export interface PartnerCapabilities {
   statusBy: 'callback' | 'polling';
   /** how a result document comes back: inline in the status report, or by reference (a URL we fetch) */
   results: 'inline' | 'reference';
+  /**
+   * how our reports of the decisions on cases the region hands us reach it: pushed to its endpoint
+   * (`report` calls it), or published for it to poll (`report` checks and publishes without calling
+   * anyone; the region fetches them from /api/inbound/partners/<region>/reports/<operation>, answered by
+   * `checkPollHeaders`, `verifyPoll`, `answerPoll` and `pollReply`). Absent: 'push'.
+   */
+  reportsBy?: 'push' | 'poll';
 }
+
+/** A poll of our published reports, as the adapter read it from a request it verified. */
+export interface PollQuery {
+  /** the region's operation asked for, e.g. '汉中 fkcx' */
+  operationId: string;
+  /** the region's own 办件编号 of the case it asks about (what it sent to receiveCase) */
+  partnerCaseNo: string;
+  /** the rest of what it asks (e.g. which document), in the region's own terms */
+  params: Readonly<Record<string, string>>;
+}
+
+/** What the core gives an adapter to answer a poll: a case the region handed us and our published reports. */
+export interface PublishedCase {
+  partnerCaseNo: string;
+  caseNo: string;
+  /** ours (办理地区划) */
+  handlingRegion: string;
+  /** the reports whose step is delivered (published), oldest first, each with its documents' reader */
+  reports: DecisionReport[];
+}
+
+/** An answer in the partner's own style. */
+export interface PartnerReply { status: number; contentType: string; body: unknown }
 
 /** 撤件: the applicant asks to withdraw a case the region already has. */
 export interface CancelRequest {
@@ -229,6 +259,23 @@ export interface PartnerAdapter {
   parseCallback?(req: InboundHttpRequest, ctx: PartnerContext): PartnerStatusUpdate[] | Promise<PartnerStatusUpdate[]>;
   /** callback partners: the reply body in the partner's style, for success or for an error */
   callbackReply?(outcome: { ok: true } | { ok: false; code: string; message: string }): { status: number; contentType: string; body: unknown };
+  /** polling partners (reportsBy 'poll'): the largest poll body (bytes; default 64 KiB) */
+  pollMaxBytes?: number;
+  /**
+   * polling partners: what the headers alone tell of a poll, before a byte of its body is read: which
+   * of the region's operations `operation` (the last path segment) is, and when and with which nonce the
+   * region says it sent it (the core checks the time at once, the nonce once the signature verified).
+   * Throws GatewayError NOT_FOUND (no such operation) or SIGNATURE_INVALID (headers missing or malformed).
+   */
+  checkPollHeaders?(operation: string, headers: InboundHttpRequest['headers']): { operationId: string; auth: CallbackAuth };
+  /** polling partners: the signature over the request read within pollMaxBytes, then its body against the
+   *  region's contract; throws GatewayError SIGNATURE_INVALID / VALIDATION_FAILED */
+  verifyPoll?(req: InboundHttpRequest, operationId: string): PollQuery;
+  /** polling partners: the answer, in the region's style; `found` is undefined when the region handed us no
+   *  such case. Never calls the network: everything it may tell is in `found`. */
+  answerPoll?(query: PollQuery, found: PublishedCase | undefined): Promise<PartnerReply>;
+  /** polling partners: a refused poll in the region's error style (code: one of our error codes) */
+  pollReply?(refusal: { code: string; message: string }): PartnerReply;
 }
 
 /** Why a delivery failed, in terms the handoff worker can act on. */
