@@ -38,19 +38,19 @@ describe.each(byStatus('polling'))('the polls of %s', (_name, region) => {
   test('are recorded with their exchanges when the answer is new, and not again while it stays the same', async () => {
     const { caseId } = await submittedCase(world.url, token, region);
     const forwarded = await waitFor('已转递', () => getCase(world.url, token, caseId), (c) => c.status === 'forwarded');
-    const first = await waitFor('a poll recorded', () => timeline(caseId), (t) => t.some((e) => e.type === 'partner.polled'));
-    const polled = first.find((e) => e.type === 'partner.polled')!;
+    const first = await waitFor('a poll recorded', () => timeline(caseId), (t) => t.some((e) => e.type === 'partner.queried'));
+    const polled = first.find((e) => e.type === 'partner.queried')!;
     expect(polled.data.exchanges[0]).toMatchObject({ requestSha256: expect.stringMatching(/^[0-9a-f]{64}$/), responseSha256: expect.stringMatching(/^[0-9a-f]{64}$/), status: 200 });
 
     // several more rounds (POLL_INTERVAL_MS is 100 in tests) bring the same answer: nothing more is recorded
     const polls = world.gateway.poller.pollNow.bind(world.gateway.poller);
     await polls();
     await polls();
-    expect((await timeline(caseId)).filter((e) => e.type === 'partner.polled')).toHaveLength(1);
+    expect((await timeline(caseId)).filter((e) => e.type === 'partner.queried')).toHaveLength(1);
 
     await decide(world.sims.byRegion[region]!.url, forwarded.partnerRef, { to: 'accepted' });
     const after = await waitFor('已受理', () => timeline(caseId), (t) => t.some((e) => e.type === 'partner.status_received' && e.data.reported === 'accepted'));
-    expect(after.filter((e) => e.type === 'partner.polled')).toHaveLength(2);
+    expect(after.filter((e) => e.type === 'partner.queried')).toHaveLength(2);
     expect(after.find((e) => e.type === 'partner.status_received' && e.data.reported === 'accepted')!.data).toMatchObject({ via: 'poll' });
     expect((await call(world.url, 'GET', `/api/cases/${caseId}/audit`, { token })).body).toMatchObject({ ok: true });
   });

@@ -117,7 +117,7 @@ const EVENT_LABELS: Record<CaseEvent['type'], string> = {
   'case.withdrawn': '撤回办件',
   'case.withdrawal_requested': '申请撤件',
   'case.withdrawal_refused': '办理地拒绝撤件',
-  'partner.polled': '查询办理地进度',
+  'partner.queried': '查询办理地进度',
   'case.result_delivered': '办理结果已送达申请人',
   'case.viewed': '查看办件',
   'inbound.accepted': '本地受理（已受理），承诺办结时间已确定',

@@ -316,7 +316,7 @@ export type CaseEventType =
   | 'partner.polled'
   | 'partner.result_received'
   // a region that polls our reports (we are 办理地) fetched them: the request's and the answer's hashes
-  | 'partner.polled'
+  | 'partner.queried'
   | 'document.issued'
   | 'document.downloaded'
   | 'document.reprinted'

@@ -269,7 +269,7 @@ export function recordPartnerExchanges(c: CaseRecord, input: { at: string; partn
   if (input.exchanges.length === 0 || c.lastPartnerAnswer === answer) return { case: c, events: [] };
   return {
     case: { ...c, lastPartnerAnswer: answer },
-    events: [{ at: input.at, actor: 'system', type: 'partner.polled', data: { partner: input.partner, operation: input.operation, exchanges: input.exchanges } }],
+    events: [{ at: input.at, actor: 'system', type: 'partner.queried', data: { partner: input.partner, operation: input.operation, exchanges: input.exchanges } }],
   };
 }
 
