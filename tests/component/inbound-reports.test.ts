@@ -4,7 +4,7 @@
 // refusing is retried, then dead-lettered, visible, and retried by an operator.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startWorld, type World } from '../support/world.js';
-import { call, login, signedCall } from '../support/client.js';
+import { call, login } from '../support/client.js';
 import { TINY_PDF, TINY_PNG, inboundCase, sha256 } from '../support/fixtures.js';
 import { clearFaults, getCase, setFaults, waitFor } from '../support/flows.js';
 
@@ -103,18 +103,5 @@ describe('a report the platform keeps refusing', () => {
     } finally {
       await clearFaults(sim);
     }
-  });
-});
-
-describe('a region whose adapter cannot hear reports', () => {
-  test('gets none: the report is dead-lettered at once, saying why, and the decision stands', async () => {
-    const body = inboundCase({ acceptRegion: '310104', applicant: { kind: 'person', name: '周明', idType: '111', idNumber: '330681199003071233', phone: '13912345678' } });
-    const cred = { appId: 'partner-310104', secret: 'dev-only-inbound-secret-310104' };
-    const r = await signedCall(world.url, '/api/inbound/cases', body, cred, { idempotencyKey: `${body.partnerCaseNo}:handoff` });
-    expect(r.status).toBe(201);
-    expect((await decide(r.body.caseId, 'accept')).body.status).toBe('accepted');
-    const dead = await waitFor('死信', () => getCase(world.url, approver, r.body.caseId), (c) => c.handoffs[0]?.status === 'dead');
-    expect(dead.handoffs[0]).toMatchObject({ step: 'report-accepted', attempts: 1, lastError: { code: 'PARTNER_CONTRACT_VIOLATION', message: expect.stringContaining('report') } });
-    expect(dead.status).toBe('accepted');
   });
 });
