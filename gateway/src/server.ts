@@ -17,7 +17,7 @@ import { createOpenSessionJournal } from './store/sql/openSessions.js';
 import { createInstanceDirectory } from './store/sql/instances.js';
 import { demoAccounts, demoUserRecords } from './auth/demoUsers.js';
 import { DECIDED_HERE } from './domain/catalog.js';
-import { assertAgreementsRegistered, catalogOf } from './domain/catalogOf.js';
+import { catalogOf, unregisteredAgreements } from './domain/catalogOf.js';
 import { regionDirectory } from './domain/region.js';
 import { createTokenService } from './auth/tokens.js';
 import { createLogin, loginThrottles } from './auth/login.js';
@@ -99,7 +99,9 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   // what the partner modules bring, checked before anything is opened: a catalog or a directory that
   // cannot be built stops the start, naming the item or the code
   const catalog = catalogOf(opts.partnerModules, DECIDED_HERE);
-  assertAgreementsRegistered(DECIDED_HERE, opts.partnerModules.map((m) => m.region));
+  for (const a of unregisteredAgreements(DECIDED_HERE, opts.partnerModules.map((m) => m.region))) {
+    logger.warn(a, 'an item we decide is agreed with partner regions this gateway does not run: their cases of it are refused');
+  }
   const regions = regionDirectory(opts.partnerModules);
   const accounts = demoAccounts(opts.partnerModules);
   // fail fast, before anything is opened, when the remote window cannot have its media workers

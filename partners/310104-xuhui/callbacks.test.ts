@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Decision } from '../_kit/sim-server.js';
 import type { InboundHttpRequest, PartnerAdapter, PartnerStatusUpdate } from '../../gateway/src/ports/partner.js';
-import { sha256 } from '../../tests/support/fixtures.js';
 import { partner as xuhui } from './index.js';
 import { context, handoff, SETTINGS, startPartner, startReceiver, type Partner } from './test-kit.js';
 
@@ -56,27 +55,6 @@ describe('decisions of 徐汇区 reach us as canonical status updates', () => {
     });
     expect(p.receiver.replies).toEqual([200]);
     await vi.waitFor(async () => expect(await p.state()).toMatchObject({ callbacksDelivered: 1, lastCallbackError: null }));
-  });
-
-  test('when a result document arrives, its bytes are a PDF whose hash is the one declared', async () => {
-    const p = await partnerWithReceiver();
-    const ack = await p.adapter.deliver(handoff(), context());
-    await p.decide(ack.partnerRef, { to: 'completed', result: { documentName: '办结通知书' } });
-    await vi.waitFor(() => expect(p.receiver.updates).toHaveLength(1));
-    const doc = p.receiver.updates[0]!.result!.document!;
-    const bytes = Buffer.from(doc.contentBase64, 'base64');
-    expect(bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
-    expect(sha256(bytes)).toBe(doc.sha256);
-    expect(p.receiver.updates[0]!.result!.delivery).toEqual({ byPost: false, electronic: true });
-  });
-
-  test('when 徐汇区 sends a callback twice, both carry the same eventId', async () => {
-    const p = await partnerWithReceiver();
-    const ack = await p.adapter.deliver(handoff(), context());
-    await p.faults({ duplicateCallbacks: true });
-    await p.decide(ack.partnerRef, { to: 'accepted' });
-    await vi.waitFor(() => expect(p.receiver.updates).toHaveLength(2));
-    expect(new Set(p.receiver.updates.map((u) => u.eventId))).toEqual(new Set([`evt_${ack.partnerRef}_02`]));
   });
 
   test('when a case needs 补正, the supplement step is delivered to the same application, once', async () => {

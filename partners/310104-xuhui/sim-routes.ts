@@ -45,7 +45,7 @@ export function mountApi(app: Express, kit: SimKit, state: XhState, bearer: Requ
     if (!req.file) return sendError(res, 400, 'INVALID_REQUEST', '缺少材料文件', [{ field: 'file', message: 'required part is missing' }]);
     if (!checkBody(res, 'uploadMaterial', { ...fields, file: req.file.originalname }, 'multipart/form-data')) return;
     if (!MEDIA_TYPES.has(req.file.mimetype)) return sendError(res, 415, 'MATERIAL_TYPE_UNSUPPORTED', `不支持的文件类型 ${req.file.mimetype}`);
-    const actual = sha256Hex(req.file.buffer);
+    const actual = sha256Hex(kit.faults.arrived(req.file.buffer));
     const fingerprint = { operation: 'uploadMaterial', fields, fileName: req.file.originalname, fileSha256: actual };
     if (answeredFromLedger(kit, res, key, fingerprint)) return;
     if (actual !== fields.sha256) {

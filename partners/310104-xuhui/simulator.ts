@@ -71,6 +71,17 @@ export async function createXuhuiSimulator(options: PartnerSimulatorOptions): Pr
       state.restore(saved as XhSnapshot);
       handover.restore((saved as { handed?: XhHandedCase[] }).handed);
     },
+    forgeCallback(ref, forgery) {
+      const found = state.applications.get(ref);
+      if (!found || !callbackUrl) return undefined;
+      // the next event as the department would announce it, made on a copy so nothing is decided
+      const { status, extra } = decisionEvent({ to: 'rejected', reason: '伪造的回调' }, ref);
+      const body = JSON.stringify(state.change(structuredClone(found), status, extra));
+      const headers = forgery === 'stale'
+        ? signWebhook(webhookSecret, body, new Date(now().getTime() - 600_000))
+        : signWebhook(`${webhookSecret}-guessed`, body, now());
+      return { url: callbackUrl, headers, body };
+    },
   };
 
   const port = Number(new URL(setting(settings, 'URL')).port || 0);

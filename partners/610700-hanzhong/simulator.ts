@@ -49,8 +49,8 @@ export async function startHanzhongSimulator(options: PartnerSimulatorOptions): 
   const unknownMaterials = (bjbh: string, cllb: Cl[]): string[] =>
     cllb.filter((cl) => materials.get(cl.clbh)?.bjbh !== bjbh).map((cl) => cl.clbh);
 
-  const clsc = (b: ClscRequest): Out => {
-    const bytes = Buffer.from(b.wjnr, 'base64');
+  const clsc = (b: ClscRequest, kit: SimKit): Out => {
+    const bytes = kit.faults.arrived(Buffer.from(b.wjnr, 'base64'));
     if (sha256(bytes) !== b.wjhash) return reply('3001', { wjhash: b.wjhash, sjhash: sha256(bytes) });
     if (bytes.length !== b.wjdx) return reply('3002', { wjdx: b.wjdx, sjdx: bytes.length });
     const clbh = nextId('CL');
@@ -151,7 +151,7 @@ export async function startHanzhongSimulator(options: PartnerSimulatorOptions): 
     renderError: (status, message) => renderError(status, message),
     mount(app: Express, kit: SimKit) {
       const path = (op: string): string => contract.operation(op).path;
-      app.post(path('clsc'), door('clsc'), (req, res) => once(kit, req, res, () => clsc(req.body as ClscRequest)));
+      app.post(path('clsc'), door('clsc'), (req, res) => once(kit, req, res, () => clsc(req.body as ClscRequest, kit)));
       app.post(path('sb'), door('sb'), (req, res) => once(kit, req, res, () => sb(req.body as SbRequest, kit)));
       app.post(path('bqbz'), door('bqbz'), (req, res) => once(kit, req, res, () => bqbz(req.body as BqbzRequest)));
       app.post(path('cxsq'), door('cxsq'), (req, res) => once(kit, req, res, () => cxsq(req.body as CxsqRequest), ['3008']));

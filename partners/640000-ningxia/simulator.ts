@@ -113,6 +113,11 @@ export async function createSimulator(options: PartnerSimulatorOptions): Promise
     }));
   };
 
+  // the materials as the platform stores them (the kit may damage one on the way: faults.corruptSha256)
+  const arrived = <B extends { clxx: NxSubmitBody['clxx'] }>(kit: SimKit, b: B): B => ({
+    ...b, clxx: b.clxx.map((m) => ({ ...m, wjnr: kit.faults.arrived(Buffer.from(m.wjnr, 'base64')).toString('base64') })),
+  });
+
   const spec: SimPartnerSpec = {
     region: REGION,
     name: '宁夏回族自治区政务数据共享交换平台（模拟）',
@@ -123,12 +128,12 @@ export async function createSimulator(options: PartnerSimulatorOptions): Promise
     }),
     mount(app, kit) {
       app.post(PATHS.caseSubmit, route<NxSubmitBody>('caseSubmit', ({ head, body }) => {
-        const { outcome, fresh } = once(kit, body.bizSerial, body, () => book.submit(head.appId as string, head.sender, body));
+        const { outcome, fresh } = once(kit, body.bizSerial, body, () => book.submit(head.appId as string, head.sender, arrived(kit, body)));
         if (fresh && outcome.rtnCode === '0000') kit.autoAdvance(String(outcome.body.sbbh));
         return outcome;
       }));
       app.post(PATHS.caseSupplement, route<NxSupplementBody>('caseSupplement', ({ head, body }) =>
-        once(kit, body.bizSerial, body, () => book.supplement(head.appId as string, body)).outcome));
+        once(kit, body.bizSerial, body, () => book.supplement(head.appId as string, arrived(kit, body))).outcome));
       app.post(PATHS.caseWithdraw, route<NxWithdrawBody>('caseWithdraw', ({ head, body }) =>
         once(kit, body.bizSerial, body, () => book.withdraw(head.appId as string, body)).outcome));
       app.post(PATHS.caseQuery, route<NxQueryBody>('caseQuery', ({ head, body }) => book.query(head.appId as string, body)));
@@ -145,6 +150,24 @@ export async function createSimulator(options: PartnerSimulatorOptions): Promise
       return true;
     },
     cases: () => book.views(),
+    forgeCallback(ref, forgery) {
+      if (!callbackUrl) return undefined;
+      // the next change as the department would announce it, decided on a copy of the book
+      const copy = new CaseBook(now);
+      copy.restore(structuredClone(book.snapshot()));
+      const change = copy.decide(ref, { to: 'rejected', reason: '伪造的回调' });
+      if (!change) return undefined;
+      const at = forgery === 'stale' ? new Date(now().getTime() - 600_000) : now();
+      const secret = forgery === 'bad-signature' ? `${settings.CALLBACK_SECRET}-guessed` : settings.CALLBACK_SECRET;
+      return {
+        url: callbackUrl,
+        headers: { 'content-type': 'application/json; charset=utf-8', 'x-exchange-sender': REGION },
+        body: JSON.stringify(seal({
+          version: ENVELOPE_VERSION, sender: REGION, receiver: change.case.sender, bizCode: BIZ_CODES.caseStatusNotify,
+          serial: newSerial(), time: formatNxTime(at),
+        }, copy.notifyBody(change.case, change.event), secret)),
+      };
+    },
     snapshot: () => ({ ...book.snapshot(), handed: feedback.snapshot() }),
     restore: (saved) => {
       book.restore(saved as CaseBookSnapshot);

@@ -1,10 +1,12 @@
 // Fault injection for the simulated partner servers: tests (and the demo) tell a partner to misbehave
 // through POST /__sim/faults, and the partner's real request handling runs behind this middleware.
+import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 
 export interface FaultPlan {
-  /** what happens to the next matching requests */
-  mode: 'none' | 'slow' | 'error' | 'drop';
+  /** what happens to the next matching requests; 'lose-reply': the request is handled, then the
+   *  connection is dropped instead of answering (the caller cannot know it went through) */
+  mode: 'none' | 'slow' | 'error' | 'drop' | 'lose-reply';
   /** how many requests are affected; -1 = until cleared */
   count: number;
   /** for 'slow': delay before the real handler runs */
@@ -19,6 +21,9 @@ export interface FaultPlan {
   reorderCallbacks: boolean;
   /** callbacks: do not send them at all (they are kept and sent once cleared) */
   holdCallbacks: boolean;
+  /** materials: the bytes of the material with this SHA-256 arrive damaged (one byte more), so the
+   *  partner's own hash check refuses it; each simulator passes what arrives through `arrived` */
+  corruptSha256?: string;
 }
 
 export const NO_FAULTS: FaultPlan = {
@@ -51,6 +56,14 @@ export class Faults {
     return p.mode;
   }
 
+  /** the bytes of a material as the partner stores them: damaged when the plan says so */
+  arrived(bytes: Buffer): Buffer {
+    const target = this.plan.corruptSha256;
+    if (!target || createHash('sha256').update(bytes).digest('hex') !== target) return bytes;
+    this.injected += 1;
+    return Buffer.concat([bytes, Buffer.from('\n')]);
+  }
+
   middleware(renderError: (status: number) => unknown): RequestHandler {
     return (req, res, next) => {
       const mode = this.take(req.path);
@@ -60,6 +73,12 @@ export class Faults {
       }
       if (mode === 'error') {
         res.status(this.plan.status).json(renderError(this.plan.status));
+        return;
+      }
+      if (mode === 'lose-reply') {
+        // the handler runs to the end (state changed, idempotency key remembered); its answer never leaves
+        res.end = (() => { req.socket.destroy(); return res; }) as typeof res.end;
+        next();
         return;
       }
       if (mode === 'slow') {

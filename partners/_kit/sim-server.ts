@@ -6,7 +6,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Faults, type FaultPlan } from './faults.js';
 import { IdempotencyLedger } from './idempotency.js';
-import { CallbackSender } from './callbacks.js';
+import { CallbackSender, type OutgoingCallback } from './callbacks.js';
+import { mountForge, type Forgery } from './forge.js';
 import { openSimStore, type SimStore } from './sim-store.js';
 
 /** A decision of the partner's department about a case, as tests and the demo ask for it. */
@@ -67,6 +68,10 @@ export interface SimPartnerSpec {
   snapshot(): unknown;
   /** take back what snapshot() gave in an earlier run; called once, before the server listens */
   restore(saved: unknown): void;
+  /** callback partners: a callback about case `ref` that our gateway must refuse (signed with a wrong
+   *  secret, or with a time outside ±300 s), announcing a decision never made; the state stays as it
+   *  was. Behind POST /__sim/callbacks/forge (forge.ts). */
+  forgeCallback?(ref: string, forgery: Exclude<Forgery, 'replayed'>): OutgoingCallback | undefined;
 }
 
 export interface SimKit {
@@ -151,6 +156,7 @@ export async function startSimServer(
     if (!ok) res.status(404).json({ error: 'no such case' });
     else res.json({ ok: true });
   });
+  mountForge(control, { delivered: kit.callbacks.delivered, forge: spec.forgeCallback?.bind(spec) });
   app.use('/__sim', control);
 
   app.use(faults.middleware((status) => spec.renderError(status, 'injected fault')));

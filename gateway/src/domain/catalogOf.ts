@@ -67,14 +67,15 @@ export function catalogOf(sources: readonly CatalogSource[], decidedHere: readon
 }
 
 /**
- * Every partner region an item we decide accepts cases from is registered: a typo or a region removed
- * from the registry would otherwise refuse its cases silently. Checked at start with the whole registry.
+ * The agreements of the items we decide that name a partner region this gateway does not run: a typo, or
+ * a region left out of the registry, whose cases would be refused. Logged at start (a gateway may run with
+ * a subset of the regions, as the conformance tests do), not refused.
  */
-export function assertAgreementsRegistered(decidedHere: readonly ServiceItem[], registered: readonly string[]): void {
-  for (const item of decidedHere) {
-    const unknown = (item.acceptsFrom ?? []).filter((r) => !registered.includes(r));
-    if (unknown.length > 0) throw new Error(`item ${item.itemCode}「${item.name}」decided by ${item.partner} accepts cases from ${unknown.join(', ')}, which is not a registered partner region`);
-  }
+export function unregisteredAgreements(decidedHere: readonly ServiceItem[], registered: readonly string[]): Array<{ itemCode: string; name: string; regions: string[] }> {
+  return decidedHere.flatMap((item) => {
+    const regions = (item.acceptsFrom ?? []).filter((r) => !registered.includes(r));
+    return regions.length > 0 ? [{ itemCode: item.itemCode, name: item.name, regions }] : [];
+  });
 }
 
 function assertItemsOf(region: string, items: readonly ServiceItem[]): void {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DECIDED_HERE, type ServiceItem } from '../../../gateway/src/domain/catalog.js';
-import { assertAgreementsRegistered, catalogOf } from '../../../gateway/src/domain/catalogOf.js';
+import { catalogOf, unregisteredAgreements } from '../../../gateway/src/domain/catalogOf.js';
 import { validateCreditCode } from '../../../gateway/src/domain/creditCode.js';
 import { isRegionCode } from '../../../gateway/src/domain/region.js';
 import { CATALOG, OFFERED_ITEMS, PARTNERS } from '../../support/registry.js';
@@ -111,10 +111,10 @@ describe('a catalog that cannot be built stops the start, naming what is wrong',
     expect(() => catalogOf(given, DECIDED_HERE)).toThrow(want);
   });
 
-  test('an item we decide names the regions it accepts cases from, each a registered one', () => {
+  test('an item we decide names the regions it accepts cases from; those not registered are found', () => {
     expect(() => catalogOf(PARTNERS, [{ ...DECIDED_HERE[0]!, acceptsFrom: [] }])).toThrow(/names no partner region it accepts cases from/);
-    expect(() => assertAgreementsRegistered([{ ...DECIDED_HERE[0]!, acceptsFrom: ['310104', '999999'] }], PARTNERS.map((m) => m.region))).toThrow(/accepts cases from 999999, which is not a registered partner region/);
-    expect(() => assertAgreementsRegistered(DECIDED_HERE, PARTNERS.map((m) => m.region))).not.toThrow();
+    expect(unregisteredAgreements([{ ...DECIDED_HERE[0]!, acceptsFrom: ['310104', '999999'] }], PARTNERS.map((m) => m.region))).toEqual([{ itemCode: DECIDED_HERE[0]!.itemCode, name: DECIDED_HERE[0]!.name, regions: ['999999'] }]);
+    expect(unregisteredAgreements(DECIDED_HERE, PARTNERS.map((m) => m.region))).toEqual([]);
   });
 
   test('the same national item offered by two partners, each once, is a catalog', () => {
