@@ -22,6 +22,8 @@ export default defineConfig({
             'tests/component/handoff.test.ts', 'tests/component/dead-letter.test.ts', 'tests/component/audit.test.ts',
             'tests/component/bad-input.test.ts', 'tests/component/hardening-input.test.ts', 'tests/component/documents.test.ts',
             'tests/component/receipts-hash.test.ts', 'tests/fault/crash.test.ts', 'tests/fault/rw-crash.test.ts',
+            // both directions: the decisions on cases handed to us, their reports, and 撤件
+            'tests/component/inbound-decisions.test.ts', 'tests/component/inbound-reports-all.test.ts', 'tests/component/withdrawal.test.ts',
           ],
           env: { KYTB_TEST_STORE: 'postgres' },
         },
