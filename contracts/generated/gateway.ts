@@ -1182,6 +1182,28 @@ export interface components {
             region: components["schemas"]["RegionCode"];
             /** @description e.g. 上海市徐汇区 */
             name: string;
+            /** @description what the region's contract offers; a console offers a clerk only that */
+            capabilities: {
+                /** @description the region asks for 补齐补正 and takes a supplement step */
+                supplement: boolean;
+                /** @description 撤件 through its cancel operation (withdrawHandedOffCase) */
+                cancel: boolean;
+                /**
+                 * @description how the status of cases we hand it comes back
+                 * @enum {string}
+                 */
+                statusBy: "callback" | "polling";
+                /**
+                 * @description how our decisions on cases it hands us reach it
+                 * @enum {string}
+                 */
+                reportsBy: "push" | "poll";
+                /**
+                 * @description result documents inline or by URL
+                 * @enum {string}
+                 */
+                results: "inline" | "reference";
+            };
         };
         ServiceItem: {
             /** @description 事项基本编码 */

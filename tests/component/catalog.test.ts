@@ -25,11 +25,15 @@ beforeAll(async () => {
 afterAll(async () => { await world?.close(); });
 
 describe('GET /api/partners', () => {
-  test('lists every registered partner region with its name, and only that', async () => {
+  test('lists every registered partner region with its name and what its contract offers, and only that', async () => {
     const r = await call(world.url, 'GET', '/api/partners', { token });
     expect(r.status).toBe(200);
     expect(contract.validateResponse('listPartners', 200, r.body)).toEqual([]);
-    expect(r.body).toEqual({ partners: PARTNERS.map((m) => ({ region: m.region, name: m.name })) });
+    expect(r.body.partners.map((p: { region: string; name: string }) => ({ region: p.region, name: p.name }))).toEqual(PARTNERS.map((m) => ({ region: m.region, name: m.name })));
+    for (const p of r.body.partners) {
+      const declared = world.gateway.core.partners.get(p.region)!.capabilities;
+      expect(p.capabilities).toEqual({ ...declared, reportsBy: declared.reportsBy ?? 'push' });
+    }
   });
 
   test('needs a login, like the catalog', async () => {

@@ -1,6 +1,7 @@
 // What clients see of a case: built field by field (whitelist), personal data masked.
 import { CASE_STATUSES, ID_TYPES, type CaseEvent, type CaseRecord } from '../domain/case.js';
 import type { CaseSummary } from '../store/types.js';
+import type { PartnerAdapter } from '../ports/partner.js';
 import { maskIdNumber, maskPhone } from '../domain/mask.js';
 import type { RegionDirectory } from '../domain/region.js';
 import { workingDaysLeft, CN_WORK_CALENDAR } from '../domain/workdays.js';
@@ -83,8 +84,13 @@ export function toCaseView(c: CaseRecord, core: { now(): Date; regions: RegionDi
 }
 
 /** a partner region as the console lists it (more of what it supports will join region and name) */
-export function toPartnerView(p: { region: string; name: string }) {
-  return { region: p.region, name: p.name };
+/** a partner region and what its contract offers, so a console offers a clerk only that */
+export function toPartnerView(p: Pick<PartnerAdapter, 'region' | 'name' | 'capabilities'>) {
+  const c = p.capabilities;
+  return {
+    region: p.region, name: p.name,
+    capabilities: { supplement: c.supplement, cancel: c.cancel, statusBy: c.statusBy, reportsBy: c.reportsBy ?? 'push', results: c.results },
+  };
 }
 
 export function toSummaryView(s: CaseSummary, now: Date) {
