@@ -36,6 +36,7 @@ export const ERRORS = {
   HANDOFF_NOT_DEAD: { status: 409, title: '只有已进入死信的转递任务可以重发' },
   WITHDRAWAL_EXISTS: { status: 409, title: '该办件已申请撤件' },
   WITHDRAWAL_UNSUPPORTED: { status: 409, title: '办理地不支持撤件' },
+  SUPPLEMENT_UNSUPPORTED: { status: 409, title: '合作地区不支持补齐补正' },
   CONCURRENT_UPDATE: { status: 409, title: '办件已被他人修改，请刷新后重试' },
   IDEMPOTENCY_CONFLICT: { status: 409, title: '同一幂等键对应的请求内容不一致' },
   PARTNER_UNKNOWN: { status: 401, title: '未登记的合作地区' },
