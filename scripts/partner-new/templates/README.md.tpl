@@ -46,4 +46,4 @@
 
 `simulator.ts` 建在 `partners/_kit/sim-server.ts` 上：按契约校验请求，以 `kit.ledger` 按幂等键去重，材料到达时
 （经 `kit.faults.arrived`）重新计算 SHA-256，推送签名的 JSON 回调，并提供 `forgeCallback`（错误密钥、过期时间戳）。
-控制路由见 [`partners/README.md`](../README.md#模拟服务器的控制路由)。
+控制路由见 [`partners/README.md`](../README.md#the-simulators-control-routes)。
