@@ -3,8 +3,8 @@
 //   tsx scripts/gen-contract-types.ts --check  fail if any generated file is stale (part of npm test)
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import openapiTS, { astToString } from 'openapi-typescript';
+import { fileURLToPath } from 'node:url';
+import { contractTypes, generatedFile } from './contract-types.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const contractsDir = path.join(root, 'contracts');
@@ -17,15 +17,11 @@ async function contracts(): Promise<string[]> {
   return [...top, ...partners].sort();
 }
 
-const header = (src: string): string =>
-  `/**\n * GENERATED FILE: do not edit. Source: contracts/${src}\n * Regenerate with \`npm run contracts:gen\`; \`npm test\` fails when this file is stale.\n */\n\n`;
-
 let stale = 0;
 await mkdir(outDir, { recursive: true });
 for (const rel of await contracts()) {
-  const ast = await openapiTS(pathToFileURL(path.join(contractsDir, rel)));
-  const text = header(rel) + astToString(ast);
-  const out = path.join(outDir, `${path.basename(rel, '.yaml')}.ts`);
+  const text = await contractTypes(contractsDir, rel);
+  const out = generatedFile(contractsDir, rel);
   const current = await readFile(out, 'utf8').catch(() => '');
   if (current === text) continue;
   if (check) {

@@ -1,6 +1,6 @@
 // The conformance kit: every check a partner region must pass, and which apply to a given adapter
 // (by what it declares and implements, never by its region code). tests/conformance/partners.test.ts
-// runs them for every module in partners/index.ts; scripts/partner-new.test.ts for a fresh skeleton.
+// runs them for every module in partners/index.ts; tests/scripts/partner-new.test.ts for a fresh `npm run partner:new` skeleton.
 import type { PartnerAdapter } from '../../../gateway/src/ports/partner.js';
 import type { Applies, Check } from './check.js';
 import { decisionChecks } from './checks-decisions.js';
