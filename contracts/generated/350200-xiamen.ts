@@ -75,6 +75,8 @@ export interface components {
              * @description 状态通知地址
              */
             notify_url?: string;
+            /** @description 代调用授权令牌（可选） */
+            app_auth_token?: string;
             /** @description 业务参数 JSON 字符串 */
             biz_content: string;
             sign: components["schemas"]["Sign"];

@@ -14,7 +14,7 @@ import type { XmNotification } from './types.js';
 /** a result document is at most this large (the contract's material bound, decoded) */
 export const RESULT_MAX_BYTES = 21 * 1024 * 1024;
 
-const invalid = (field: string, message: string): GatewayError => new GatewayError('VALIDATION_FAILED', `厦门 notification: ${message}`, [{ field, message }]);
+const invalid = (field: string, message: string): GatewayError => new GatewayError('VALIDATION_FAILED', `厦门 notification ${field}: ${message}`, [{ field, message }]);
 const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
 
 function formOf(req: InboundHttpRequest): Record<string, string> {
