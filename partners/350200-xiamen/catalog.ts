@@ -4,40 +4,39 @@
 import { PERSON, POST_OR_ELECTRONIC, LIST_2020, LIST_SAMR, AGENT, freezeItems, type ServiceItem } from '../../gateway/src/domain/catalog.js';
 import { makeCreditCode } from '../../gateway/src/domain/creditCode.js';
 
-/** 厦门市住房公积金中心 (事业单位) */
-const XM_HOUSING_FUND = makeCreditCode('12', '350200', 'MB0X3502');
-/** 厦门市思明区市场监督管理局 (机关) */
-const SIMING_SAMR = makeCreditCode('11', '350203', 'MB1M3502');
+/** 厦门市人力资源和社会保障局 (机关) */
+const XM_HRSS = makeCreditCode('11', '350200', 'MB0R3502');
+/** 厦门市市场监督管理局 (机关) */
+const XM_SAMR = makeCreditCode('11', '350200', 'MB1M3502');
 
 export const CATALOG: readonly ServiceItem[] = freezeItems([
   {
-    itemCode: '001219008000',
-    implementationCode: `${XM_HOUSING_FUND}001219008000`,
-    name: '提前还清住房公积金贷款',
+    itemCode: '000172005000',
+    implementationCode: `${XM_HRSS}000172005000`,
+    name: '社会保障卡申领',
     partner: '350200',
-    department: '厦门市住房公积金中心',
+    department: '厦门市人力资源和社会保障局',
     mode: '异地代收代办',
     kind: '2',
-    // 假设：the centre settles within 3 working days of accepting the application (its 办事指南 decides)
-    promisedDays: 3,
+    // 假设：the card is made and mailed within 10 working days of acceptance (the bureau's 办事指南 decides)
+    promisedDays: 10,
     applicantKinds: PERSON,
     materials: [
-      { code: 'M01', name: '提前还清住房公积金贷款申请表', required: true, note: '借款人签字' },
-      { code: 'M02', name: '借款人居民身份证', required: true },
-      { code: 'M03', name: '住房公积金借款合同', required: true },
-      { code: 'M04', name: '还款银行账户证明', required: false, note: '变更还款账户的提交' },
+      { code: 'M01', name: '社会保障卡申领登记表', required: true, note: '申请人签字' },
+      { code: 'M02', name: '居民身份证', required: true },
+      { code: 'M03', name: '近期免冠证件照片', required: true, note: '白底彩色电子照片' },
       AGENT,
     ],
     resultDelivery: POST_OR_ELECTRONIC,
-    result: '住房公积金贷款结清证明',
+    result: '社会保障卡（第三代）',
     listedIn: LIST_2020,
   },
   {
     itemCode: '000121008000',
-    implementationCode: `${SIMING_SAMR}000121008000`,
+    implementationCode: `${XM_SAMR}000121008000`,
     name: '个体工商户变更登记',
     partner: '350200',
-    department: '厦门市思明区市场监督管理局',
+    department: '厦门市市场监督管理局',
     mode: '异地代收代办',
     kind: '2',
     // 《市场主体登记管理条例》: registered on the spot when complete, otherwise within 3 working days

@@ -9,7 +9,7 @@ import {
 import { CONTRACT_FILE, type XmCancelResponse, type XmNotification } from './types.js';
 
 const contract = loadContract(CONTRACT_FILE);
-const { case: base, files } = sampleOutboundCase({ handlingRegion: '350203', itemCode: '000121008000', implementationCode: '11350203MB1M350295000121008000', itemName: '个体工商户变更登记' });
+const { case: base, files } = sampleOutboundCase({ handlingRegion: '350203', itemCode: '000121008000', implementationCode: '11350200MB1M35029R000121008000', itemName: '个体工商户变更登记' });
 const KEY = `${base.caseNo}:350200:submit`;
 
 describe('code tables', () => {
