@@ -6,8 +6,9 @@ import type { PartnerSimulatorOptions } from './_kit/sim-store.js';
 import { partner as xuhui } from './310104-xuhui/index.js';
 import { partner as hanzhong } from './610700-hanzhong/index.js';
 import { partner as ningxia } from './640000-ningxia/index.js';
+import { partner as xiamen } from './350200-xiamen/index.js';
 
-export const PARTNERS: readonly PartnerModule[] = [xuhui, hanzhong, ningxia];
+export const PARTNERS: readonly PartnerModule[] = [xuhui, hanzhong, ningxia, xiamen];
 
 /** start a partner's simulator, with the adapter's settings and its own (simulatorSettings). Every
  *  simulator here also takes `dataDir` (keep its state in <dataDir>/<region>.json across restarts),

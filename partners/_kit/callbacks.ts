@@ -1,7 +1,32 @@
 // Pushes callbacks from a simulated partner to our gateway, with retries, and with the faults a real
-// partner shows: duplicates, out-of-order delivery, delay.
+// partner shows: duplicates, out-of-order delivery, delay. What counts as delivered and when to send again
+// are the region's own rules (an open platform wants the text `success` and resends for hours).
 import axios, { type AxiosInstance } from 'axios';
 import type { Faults } from './faults.js';
+
+/** how our gateway answered one callback */
+export interface CallbackAnswer {
+  status: number;
+  /** the body as text */
+  body: string;
+}
+
+/** a region's rules for its callbacks */
+export interface CallbackRules {
+  /** whether this answer means the callback was received */
+  delivered(answer: CallbackAnswer): boolean;
+  /** whether a callback answered so, but not delivered, is sent again (a connection error always is) */
+  retry(answer: CallbackAnswer): boolean;
+  /** the wait before each resend, in ms; when they run out, the callback is given up */
+  retryDelaysMs: readonly number[];
+}
+
+/** what every region had before regions had rules: any 2xx is delivered; a 4xx will not get better by retrying */
+export const DEFAULT_CALLBACK_RULES: CallbackRules = {
+  delivered: (a) => a.status >= 200 && a.status < 300,
+  retry: (a) => a.status < 400 || a.status >= 500,
+  retryDelaysMs: [200, 1000, 3000, 10000],
+};
 
 export interface OutgoingCallback {
   url: string;
@@ -14,14 +39,17 @@ export class CallbackSender {
   private readonly http: AxiosInstance;
   private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;
-  /** callbacks our gateway answered with 2xx, in the order sent */
+  /** callbacks our gateway acknowledged (by the region's rules), in the order sent */
   readonly delivered: OutgoingCallback[] = [];
   /** the last failure (for tests and the demo console) */
   lastError: string | undefined;
   /** told when a callback was delivered (the simulator then saves its state) */
   onDelivered: (() => void) | undefined;
 
-  constructor(private readonly faults: Faults, private readonly retryDelaysMs: number[] = [200, 1000, 3000, 10000]) {
+  private readonly rules: CallbackRules;
+
+  constructor(private readonly faults: Faults, rules: Partial<CallbackRules> = {}) {
+    this.rules = { ...DEFAULT_CALLBACK_RULES, ...rules };
     this.http = axios.create({ timeout: 5000, validateStatus: () => true, proxy: false });
   }
 
@@ -52,19 +80,22 @@ export class CallbackSender {
     if (this.closed) return;
     const cb = build();
     try {
-      const res = await this.http.post(cb.url, cb.body, { headers: cb.headers, transformRequest: [(d: unknown) => d] });
-      if (res.status >= 200 && res.status < 300) {
+      // the body goes out as the simulator built it (JSON or a form), the answer is read as text
+      const res = await this.http.post(cb.url, cb.body, {
+        headers: cb.headers, transformRequest: [(d: unknown) => d], responseType: 'text', transformResponse: [(d: unknown) => d],
+      });
+      const answer: CallbackAnswer = { status: res.status, body: typeof res.data === 'string' ? res.data : String(res.data ?? '') };
+      if (this.rules.delivered(answer)) {
         this.delivered.push(cb);
         this.onDelivered?.();
         return;
       }
-      this.lastError = `HTTP ${res.status}: ${JSON.stringify(res.data).slice(0, 300)}`;
-      // A 4xx other than 409 (nonce replayed) will not get better by retrying.
-      if (res.status >= 400 && res.status < 500) return;
+      this.lastError = `HTTP ${res.status}: ${answer.body.slice(0, 300)}`;
+      if (!this.rules.retry(answer)) return;
     } catch (e) {
       this.lastError = (e as Error).message;
     }
-    const delay = this.retryDelaysMs[attempt];
+    const delay = this.rules.retryDelaysMs[attempt];
     if (delay === undefined || this.closed) return;
     const t = setTimeout(() => {
       this.timers.delete(t);

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Faults, type FaultPlan } from './faults.js';
 import { IdempotencyLedger } from './idempotency.js';
-import { CallbackSender, type OutgoingCallback } from './callbacks.js';
+import { CallbackSender, type CallbackRules, type OutgoingCallback } from './callbacks.js';
 import { mountForge, type Forgery } from './forge.js';
 import { openSimStore, type SimStore } from './sim-store.js';
 
@@ -72,6 +72,9 @@ export interface SimPartnerSpec {
    *  secret, or with a time outside ±300 s), announcing a decision never made; the state stays as it
    *  was. Behind POST /__sim/callbacks/forge (forge.ts). */
   forgeCallback?(ref: string, forgery: Exclude<Forgery, 'replayed'>): OutgoingCallback | undefined;
+  /** callback partners: what counts as a delivered callback and when to send one again (default: any
+   *  2xx; 4xx given up; resent after 0.2, 1, 3 and 10 s) */
+  callbackRules?: Partial<CallbackRules>;
 }
 
 export interface SimKit {
@@ -101,7 +104,7 @@ export async function startSimServer(
   const kit: SimKit = {
     faults,
     ledger: new IdempotencyLedger(),
-    callbacks: new CallbackSender(faults),
+    callbacks: new CallbackSender(faults, spec.callbackRules),
     autoAdvance(ref) {
       const auto = options.autoAdvance;
       if (!auto) return;

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startWorld, type World } from '../support/world.js';
+import { devSettings, startWorld, type World } from '../support/world.js';
 import { call, login } from '../support/client.js';
 import { decide, getCase, submittedCase, waitFor } from '../support/flows.js';
 import { PARTNERS as REGISTERED } from '../support/registry.js';
 
 // every registered partner region, each in its own integration style (see its README). Delivery,
 // retries, accept → 办结 and the 补正 round trip are the conformance kit's (tests/conformance).
-const PARTNERS = REGISTERED.map((m) => [m.name, m.region] as const);
+// A region without 补正 (capabilities.supplement false) is only asked for 不予受理.
+const PARTNERS = REGISTERED.map((m) => [m.name, m.region, m.createAdapter(devSettings(m)).capabilities.supplement] as const);
 
 let world: World;
 let token: string;
@@ -18,16 +19,18 @@ beforeAll(async () => {
 afterAll(async () => { await world?.close(); });
 
 describe('handoff of a case received at the window (代收代办)', () => {
-  test.each(PARTNERS)('%s: when the partner says 补正 or 不予受理, the case shows what is missing or why', async (_name, region) => {
+  test.each(PARTNERS)('%s: when the partner says 补正 (where it has it) or 不予受理, the case shows what is missing or why', async (_name, region, supplement) => {
     const sim = world.sims.byRegion[region]!;
-    const a = await submittedCase(world.url, token, region);
+    if (supplement) {
+      const a = await submittedCase(world.url, token, region);
+      const fa = await waitFor('已转递', () => getCase(world.url, token, a.caseId), (c) => c.status === 'forwarded');
+      await decide(sim.url, fa.partnerRef, { to: 'needs_supplement', missing: ['营业执照副本（清晰扫描件）'] });
+      const sa = await waitFor('需补正', () => getCase(world.url, token, a.caseId), (c) => c.status === 'needs_supplement');
+      expect(sa.supplement.missing).toEqual(['营业执照副本（清晰扫描件）']);
+    }
     const b = await submittedCase(world.url, token, region);
-    const fa = await waitFor('已转递', () => getCase(world.url, token, a.caseId), (c) => c.status === 'forwarded');
     const fb = await waitFor('已转递', () => getCase(world.url, token, b.caseId), (c) => c.status === 'forwarded');
-    await decide(sim.url, fa.partnerRef, { to: 'needs_supplement', missing: ['营业执照副本（清晰扫描件）'] });
     await decide(sim.url, fb.partnerRef, { to: 'rejected', reason: '不属于本机关管辖范围' });
-    const sa = await waitFor('需补正', () => getCase(world.url, token, a.caseId), (c) => c.status === 'needs_supplement');
-    expect(sa.supplement.missing).toEqual(['营业执照副本（清晰扫描件）']);
     const sb = await waitFor('不予受理', () => getCase(world.url, token, b.caseId), (c) => c.status === 'rejected');
     expect(sb.rejection.reason).toBe('不属于本机关管辖范围');
   });

@@ -83,7 +83,7 @@ export const DECIDED_HERE: readonly ServiceItem[] = freezeItems([
     resultDelivery: POST_OR_ELECTRONIC,
     result: '户口迁移证明（准迁证）',
     listedIn: LIST_2020,
-    acceptsFrom: ['310104', '610700', '640000'],
+    acceptsFrom: ['310104', '610700', '640000', '350200'],
   },
   {
     itemCode: '000121009000',

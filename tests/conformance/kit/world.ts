@@ -7,6 +7,7 @@ import path from 'node:path';
 import { loadConfig } from '../../../gateway/src/config.js';
 import { startGateway, type RunningGateway } from '../../../gateway/src/server.js';
 import type { PartnerAdapter, PartnerModule, SimulatedPartner } from '../../../gateway/src/ports/partner.js';
+import { startSimulator } from '../../../partners/index.js';
 import { login } from '../../support/client.js';
 import { devSettings, freePort, gatewayEnv, loopbackHttp, removeDataDir } from '../../support/world.js';
 
@@ -26,7 +27,8 @@ export interface KitWorld {
 export async function startPartnerWorld(module: PartnerModule): Promise<KitWorld> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kytb-kit-'));
   const port = await freePort();
-  const sim = await module.createSimulator({
+  // startSimulator: the simulator gets its own settings too (simulatorSettings, e.g. a platform's private key)
+  const sim = await startSimulator(module, {
     settings: { ...devSettings(module), URL: 'http://127.0.0.1:0' },
     gatewayBaseUrl: `http://127.0.0.1:${port}`,
     inbound: { appId: `partner-${module.region}`, secret: `dev-only-inbound-secret-${module.region}` },
