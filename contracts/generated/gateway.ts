@@ -795,6 +795,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inbound/partners/350200/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 福建省厦门市 status notification (open-platform form)
+         * @description 福建省厦门市's open platform posts an HTML form (`application/x-www-form-urlencoded`, UTF-8) signed RSA2
+         *     with the platform's private key over every field but `sign`, sorted, `k=v&…` (empty values skipped);
+         *     `notify_time` is checked for freshness and `notify_id` for replay. A field sent twice, or more than
+         *     200 fields, is refused before the signature is checked. When the case is 办结 the form carries
+         *     `result_url` and `result_sha256`: the gateway fetches the result from the platform (only from its
+         *     own address), checks the hash and records the download in the case's audit trail. The form is
+         *     defined by that partner's contract, `contracts/partners/350200-xiamen.yaml` (`webhooks`); the schema
+         *     below is a copy held equal by a test. Success is answered `success` (text/plain), as the platform
+         *     requires; errors are problem+json (`SIGNATURE_INVALID`, `TIMESTAMP_STALE`, `NONCE_REPLAYED`,
+         *     `VALIDATION_FAILED`, `CASE_NOT_FOUND`, `PARTNER_UNAVAILABLE` when the result cannot be fetched, so the
+         *     platform sends it again).
+         */
+        post: operations["receiveXiamenNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inbound/partners/610700/reports/fkcx": {
         parameters: {
             query?: never;
@@ -1757,6 +1787,52 @@ export interface components {
                 };
             };
         } & (unknown & unknown & unknown);
+        XiamenStatusNotification: {
+            /** @description 通知标识，每次发送不同 */
+            notify_id: string;
+            /** @description 北京时间 yyyy-MM-dd HH:mm:ss */
+            notify_time: string;
+            /** @constant */
+            notify_type: "gov_kstb_case_status";
+            /** @description 接收方应用标识 */
+            app_id: string;
+            /** @constant */
+            charset: "utf-8";
+            /** @constant */
+            version: "1.0";
+            /** @constant */
+            sign_type: "RSA2";
+            /** @description Base64 的 SHA256WithRSA 签名 */
+            sign: string;
+            /** @description 状态变更标识，重发时不变 */
+            event_id: string;
+            /** @description 平台办件号（XM + 日期 8 位 + 序号 10 位） */
+            platform_case_no: string;
+            /** @description 接入方（收件地）办件编号 */
+            case_no: string;
+            /**
+             * @description 受理、办结、不予受理
+             * @enum {string}
+             */
+            status: "ACCEPTED" | "FINISHED" | "REJECTED";
+            /** @description 北京时间 yyyy-MM-dd HH:mm:ss */
+            status_time: string;
+            reject_reason?: string;
+            result_name?: string;
+            cert_no?: string;
+            /** @enum {string} */
+            delivery_type?: "EXPRESS" | "ONLINE" | "WINDOW";
+            express_no?: string;
+            /**
+             * Format: uri
+             * @description 结果文书下载地址（办结时）
+             */
+            result_url?: string;
+            result_sha256?: string;
+            result_file_name?: string;
+            /** @enum {string} */
+            result_file_type?: "PDF" | "OFD";
+        };
         NingxiaStatusCallback: {
             /** @description 推送报文头（平台→接入方） */
             head: {
@@ -3055,6 +3131,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    receiveXiamenNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["XiamenStatusNotification"];
+            };
+        };
+        responses: {
+            /** @description received */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": "success";
                 };
             };
             400: components["responses"]["BadRequest"];

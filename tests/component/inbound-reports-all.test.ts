@@ -23,6 +23,7 @@ afterAll(async () => { await world?.close(); });
 
 interface Summary { decision: string; partnerStatus: string; documents: Array<{ name: string; sha256: string; size: number }> }
 
+const supplementsFor = (region: string): boolean => world.gateway.core.partners.get(region)?.capabilities.supplement === true;
 const pollsFor = (region: string): boolean => world.gateway.core.partners.get(region)?.capabilities.reportsBy === 'poll';
 const decide = (caseId: string, what: string, json?: unknown) => call(world.url, 'POST', `/api/cases/${caseId}/decisions/${what}`, { token: approver, ...(json ? { json } : {}) });
 const reported = (caseId: string, step: string) => waitFor(`${step} delivered`, () => getCase(world.url, approver, caseId), (c) => c.handoffs.some((j: any) => j.step === step && j.status === 'delivered'));
@@ -45,13 +46,21 @@ for (const m of PARTNERS) {
   }
 
   describe(`${m.name} (${m.region}) hears each of our decisions in its own style`, () => {
-    test('受理 → 补正 → its answer → 受理 → 办结 with the result → 送达: every report in its state, documents whose hashes check', async () => {
+    test('受理 → 补正 (where its contract has one) → its answer → 受理 → 办结 with the result → 送达: every report in its state, documents whose hashes check', async () => {
       const { caseId, no } = await handOver();
-      expect((await decide(caseId, 'supplement', { missing: [{ code: 'M03', name: '迁入地合法稳定住所证明' }], reason: '未提交住所证明' })).status).toBe(200);
-      await reported(caseId, 'report-supplement-1');
-      expect((await heldBy(no)).map((r) => r.decision)).toEqual(['needs_supplement']);
-      const answered = await call(sim(), 'POST', `/__sim/handed/${no}/supplement`, { json: { round: 1, materials: [{ code: 'M03', name: '迁入地合法稳定住所证明', fileName: 'zs.png', contentBase64: TINY_PNG.toString('base64'), sha256: sha256(TINY_PNG) }] } });
-      expect(answered.body).toMatchObject({ caseId, status: 'received', round: 1 });
+      const supplements = supplementsFor(m.region);
+      const asked = await decide(caseId, 'supplement', { missing: [{ code: 'M03', name: '迁入地合法稳定住所证明' }], reason: '未提交住所证明' });
+      if (supplements) {
+        expect(asked.status).toBe(200);
+        await reported(caseId, 'report-supplement-1');
+        expect((await heldBy(no)).map((r) => r.decision)).toEqual(['needs_supplement']);
+        const answered = await call(sim(), 'POST', `/__sim/handed/${no}/supplement`, { json: { round: 1, materials: [{ code: 'M03', name: '迁入地合法稳定住所证明', fileName: 'zs.png', contentBase64: TINY_PNG.toString('base64'), sha256: sha256(TINY_PNG) }] } });
+        expect(answered.body).toMatchObject({ caseId, status: 'received', round: 1 });
+      } else {
+        // a region whose contract has no 补正 is not asked for one: the approver accepts or refuses
+        expect([asked.status, asked.body.code]).toEqual([409, 'SUPPLEMENT_UNSUPPORTED']);
+        expect((await getCase(world.url, approver, caseId)).status).toBe('received');
+      }
       expect((await decide(caseId, 'accept')).status).toBe(200);
       await reported(caseId, 'report-accepted');
       const form = new FormData();
@@ -63,7 +72,7 @@ for (const m of PARTNERS) {
       expect((await reported(caseId, 'report-delivered')).status).toBe('delivered');
 
       const held = await heldBy(no);
-      expect(held.map((r) => r.decision)).toEqual(['needs_supplement', 'accepted', 'completed', 'delivered']);
+      expect(held.map((r) => r.decision)).toEqual([...(supplements ? ['needs_supplement'] : []), 'accepted', 'completed', 'delivered']);
       // in its own format: its view of the case carries each of its own status codes
       const view = JSON.stringify((await call(sim(), 'GET', '/__sim/handed')).body.handed);
       for (const r of held) expect(view).toContain(`"${r.partnerStatus}"`);
@@ -71,7 +80,7 @@ for (const m of PARTNERS) {
       const ours: Array<{ sha256: string }> = await oursOf(caseId);
       const arrived = held.flatMap((r) => r.documents);
       expect(arrived.map((d) => d.sha256)).toEqual(expect.arrayContaining([...ours.map((d) => d.sha256), sha256(TINY_PDF)]));
-      expect(held.map((r) => r.documents.length)).toEqual([1, 1, 2, 1]);
+      expect(held.map((r) => r.documents.length)).toEqual([...(supplements ? [1] : []), 1, 2, 1]);
     });
 
     test('不予受理: the 不予受理通知书 reaches it with the decision', async () => {

@@ -72,6 +72,9 @@ export const statusChecks: Array<Check & { applies: Applies }> = [
     applies: byPolling,
     async run(w, sim) {
       const c = await forwarded(w);
+      // the first poll of the forwarded case, with what it reported, is in the trail before we count
+      await waitFor('the first poll recorded', () => timeline(w, c.caseId), (t) => t.some((e) => e.type === 'partner.queried'));
+      await w.gateway.poller.pollNow();
       const events = (await timeline(w, c.caseId)).length;
       const before = (await sim.state()).faultsInjected;
       // a success status with the region's error body: what its contract does not allow as an answer
