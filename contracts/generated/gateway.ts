@@ -1378,6 +1378,8 @@ export interface components {
             promisedAt?: string | null;
             /** @description working days left until 承诺办结时间 (negative when overdue) */
             workingDaysLeft?: number | null;
+            /** @description years without an official holiday list in the gateway's calendar that the 承诺办结时间 or the working days left were counted through (by weekends only): provisional until an operator adds those years (WORK_CALENDAR_DIR); empty when certain */
+            deadlineProvisionalYears?: number[];
             /** @description past its 承诺办结时间 and not yet 办结 */
             overdue?: boolean;
             delivery?: {
@@ -1462,6 +1464,8 @@ export interface components {
             /** Format: date-time */
             promisedAt?: string | null;
             workingDaysLeft?: number | null;
+            /** @description see Case */
+            deadlineProvisionalYears?: number[];
             /** @description past its 承诺办结时间 and not yet 办结 */
             overdue?: boolean;
             handoffStatus?: null | components["schemas"]["HandoffStatus"];
@@ -1578,6 +1582,8 @@ export interface components {
              */
             promisedAt?: string | null;
             workingDaysLeft?: number | null;
+            /** @description the 承诺办结时间 was counted through a year whose official holiday list the calendar lacks: it may still change */
+            deadlineProvisional?: boolean;
             supplement?: null | {
                 missing?: string[];
                 requestedAt?: string;

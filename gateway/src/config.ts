@@ -39,6 +39,8 @@ export interface Config {
   heapGrowthPercent: number;
   /** seconds between two signed anchors of the audit chain heads (anchors.ts) */
   auditAnchorIntervalS: number;
+  /** WORK_CALENDAR_DIR: the operator's holiday lists (<year>.json), beside the years the project ships */
+  workCalendarDir?: string;
   logLevel: string;
   /** our region (GB/T 2260) and the window's name, printed on receipts and sent to partners */
   homeRegion: string;
@@ -223,6 +225,7 @@ export function loadConfig(env: Env, partnerModules: readonly PartnerModule[]): 
     ...instanceUrlOf(env),
     heapGrowthPercent: int(env, 'HEAP_GROWTH_PERCENT', 50, 0, 300),
     auditAnchorIntervalS: int(env, 'AUDIT_ANCHOR_INTERVAL_S', 300, 1, 86400),
+    ...(env.WORK_CALENDAR_DIR ? { workCalendarDir: env.WORK_CALENDAR_DIR } : {}),
     logLevel: str(env, 'LOG_LEVEL', envName === 'test' ? 'silent' : 'info'),
     homeRegion,
     windowName: str(env, 'WINDOW_NAME', '诸暨市行政服务中心跨域通办窗口'),

@@ -6,6 +6,7 @@ import type { Store } from './store/types.js';
 import type { ChangeFeed } from './store/index.js';
 import type { PartnerAdapter } from './ports/partner.js';
 import type { Metrics } from './metrics.js';
+import type { WorkCalendar } from './domain/workdays.js';
 import type { DocumentService } from './receipts/types.js';
 import type { OpenSessionJournal } from './store/sql/openSessions.js';
 import type { Catalog } from './domain/catalogOf.js';
@@ -53,4 +54,6 @@ export interface Core {
   changes: Pick<ChangeFeed, 'subscribe'>;
   /** the signed documents of cases (受理回执, 材料流转单, …) and the key that signs them */
   documents: DocumentService;
+  /** the working-day calendar deadlines are counted by (shipped years and the operator's, calendar.ts) */
+  calendar: WorkCalendar;
 }

@@ -18,6 +18,8 @@ import { createInstanceDirectory } from './store/sql/instances.js';
 import { demoAccounts, demoUserRecords } from './auth/demoUsers.js';
 import { DECIDED_HERE } from './domain/catalog.js';
 import { catalogOf, unregisteredAgreements } from './domain/catalogOf.js';
+import { loadWorkCalendar } from './calendar.js';
+import { shanghaiDate, type WorkCalendar } from './domain/workdays.js';
 import { regionDirectory } from './domain/region.js';
 import { createTokenService } from './auth/tokens.js';
 import { createLogin, loginThrottles } from './auth/login.js';
@@ -81,6 +83,14 @@ export function partnerDirectory(modules: readonly PartnerModule[], config: Conf
   return { get: (region) => adapters.get(region), list: () => [...adapters.values()] };
 }
 
+/** from November on, next year's list is due: deadlines into it are provisional until it is added */
+function warnOfMissingYear(calendar: WorkCalendar, at: Date, logger: Logger): void {
+  const [year, month] = shanghaiDate(at).split('-').map(Number) as [number, number];
+  for (const y of [year, ...(month >= 11 ? [year + 1] : [])]) {
+    if (!calendar.years.has(y)) logger.warn({ year: y }, `the working-day calendar has no holiday list for ${y}: deadlines counted into it are provisional (weekends only) until its notice is added to WORK_CALENDAR_DIR`);
+  }
+}
+
 /** an adapter has the methods its declared capabilities need: a wrong declaration stops the start, naming it */
 function assertCapabilitiesMet(a: PartnerAdapter): void {
   const missing = [
@@ -103,6 +113,8 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
     logger.warn(a, 'an item we decide is agreed with partner regions this gateway does not run: their cases of it are refused');
   }
   const regions = regionDirectory(opts.partnerModules);
+  const { calendar } = loadWorkCalendar(config.workCalendarDir);
+  warnOfMissingYear(calendar, now(), logger);
   const accounts = demoAccounts(opts.partnerModules);
   // fail fast, before anything is opened, when the remote window cannot have its media workers
   if (config.remoteWindow.enabled) await assertWorkerBinary(config.remoteWindow.workerBin);
@@ -127,7 +139,7 @@ export async function startGateway(opts: StartOptions): Promise<RunningGateway> 
   });
 
   const core: Core = {
-    config, store, audit, anchors, now, logger, nonces, sessions, catalog, regions,
+    config, store, audit, anchors, now, logger, nonces, sessions, catalog, regions, calendar,
     partners: partnerDirectory(opts.partnerModules, config),
     http: opts.http ?? axios.create({ timeout: config.handoff.timeoutMs, proxy: false, maxRedirects: 0 }),
     metrics: createMetrics(),

@@ -23,7 +23,7 @@ export async function submitCase(core: Core, clerk: Clerk, caseId: string): Prom
     const item = core.catalog.ofCase(c);
     if (!item) throw new GatewayError('UNKNOWN_ITEM', `事项 ${c.itemCode} 已不在目录中`);
     const next = submit(c, {
-      now, actor: `clerk:${clerk.username}`, item, maxAttempts: core.config.handoff.maxAttempts,
+      now, actor: `clerk:${clerk.username}`, item, maxAttempts: core.config.handoff.maxAttempts, calendar: core.calendar,
       ids: { handoffJob: randomUUID(), renderJob: randomUUID(), publicCode: newPublicCode() },
     });
     Object.assign(c, next.case);

@@ -4,7 +4,7 @@ import type { CaseSummary } from '../store/types.js';
 import type { PartnerAdapter } from '../ports/partner.js';
 import { maskIdNumber, maskPhone } from '../domain/mask.js';
 import type { RegionDirectory } from '../domain/region.js';
-import { workingDaysLeft, CN_WORK_CALENDAR } from '../domain/workdays.js';
+import { unknownYearsBetween, workingDaysLeft, type WorkCalendar } from '../domain/workdays.js';
 import { INBOUND_STATUS_LABELS } from '../domain/inboundStateMachine.js';
 
 /** an inbound case reads as the 办理地 sees it (待受理, 待补正 …) */
@@ -15,15 +15,26 @@ const statusLabelOf = (direction: string, status: keyof typeof CASE_STATUSES): s
 const running = (promisedAt: string | undefined, status: string): promisedAt is string =>
   promisedAt !== undefined && !['completed', 'delivered', 'rejected', 'withdrawn', 'draft'].includes(status);
 
-const deadline = (promisedAt: string | undefined, status: string, now: Date) =>
-  running(promisedAt, status) ? workingDaysLeft(now, new Date(promisedAt), CN_WORK_CALENDAR) : null;
+const deadline = (promisedAt: string | undefined, status: string, now: Date, calendar: WorkCalendar) =>
+  running(promisedAt, status) ? workingDaysLeft(now, new Date(promisedAt), calendar) : null;
+
+/**
+ * The years without an official holiday list that the 承诺办结时间 or the working days left were counted
+ * through (weekends only). A 承诺办结时间 counted so stays flagged after the year's list is added: it was
+ * counted without it (recounting stored deadlines is not done yet)
+ */
+const provisionalYears = (c: { promisedAt?: string | undefined; promisedAtUnknownYears?: number[] | undefined; status: string }, now: Date, calendar: WorkCalendar): number[] => {
+  if (!c.promisedAt) return [];
+  const left = running(c.promisedAt, c.status) ? unknownYearsBetween(now, new Date(c.promisedAt), calendar) : [];
+  return [...new Set([...(c.promisedAtUnknownYears ?? []), ...left])].sort();
+};
 
 /** past its 承诺办结时间 and not yet decided to the end */
 const overdue = (promisedAt: string | undefined, status: string, now: Date): boolean =>
   running(promisedAt, status) && now.getTime() > Date.parse(promisedAt);
 
 /** `core` gives the time (for the working days left) and the regions' names */
-export function toCaseView(c: CaseRecord, core: { now(): Date; regions: RegionDirectory }) {
+export function toCaseView(c: CaseRecord, core: { now(): Date; regions: RegionDirectory; calendar: WorkCalendar }) {
   const now = core.now();
   return {
     id: c.id,
@@ -53,7 +64,8 @@ export function toCaseView(c: CaseRecord, core: { now(): Date; regions: RegionDi
     materials: c.materials.map((m) => ({ id: m.id, code: m.code, name: m.name, fileName: m.fileName, mediaType: m.mediaType, size: m.size, sha256: m.sha256, pages: m.pages, addedAt: m.addedAt, ...(m.source ? { source: m.source } : {}) })),
     promisedDays: c.promisedDays,
     promisedAt: c.promisedAt ?? null,
-    workingDaysLeft: deadline(c.promisedAt, c.status, now),
+    workingDaysLeft: deadline(c.promisedAt, c.status, now, core.calendar),
+    deadlineProvisionalYears: provisionalYears(c, now, core.calendar),
     overdue: overdue(c.promisedAt, c.status, now),
     delivery: { byPost: c.delivery.byPost, electronic: c.delivery.electronic ?? false, trackingNo: c.delivery.trackingNo ?? null },
     result: c.result
@@ -93,7 +105,7 @@ export function toPartnerView(p: Pick<PartnerAdapter, 'region' | 'name' | 'capab
   };
 }
 
-export function toSummaryView(s: CaseSummary, now: Date) {
+export function toSummaryView(s: CaseSummary, now: Date, calendar: WorkCalendar) {
   return {
     id: s.id,
     caseNo: s.caseNo,
@@ -106,7 +118,8 @@ export function toSummaryView(s: CaseSummary, now: Date) {
     acceptRegion: s.acceptRegion,
     handlingRegion: s.handlingRegion,
     promisedAt: s.promisedAt ?? null,
-    workingDaysLeft: deadline(s.promisedAt, s.status, now),
+    workingDaysLeft: deadline(s.promisedAt, s.status, now, calendar),
+    deadlineProvisionalYears: provisionalYears(s, now, calendar),
     overdue: overdue(s.promisedAt, s.status, now),
     handoffStatus: s.handoffStatus ?? null,
     createdAt: s.createdAt,

@@ -180,6 +180,8 @@ export interface CaseRecord {
   /** 承诺办结时限 (working days) and the resulting 承诺办结时间 (set at submit) */
   promisedDays: number;
   promisedAt?: string;
+  /** years the 承诺办结时间 was counted through without their official holiday list: provisional until added */
+  promisedAtUnknownYears?: number[];
   delivery: Delivery;
   result?: CaseResult;
   /** 补齐补正: what the partner says is missing (outbound), or what we asked for (inbound) */

@@ -7,7 +7,8 @@
 import type { CaseRecord, CaseResult, HandoffJob, InboundDecisionEntry, Material, NewCaseEvent, RenderJob } from './case.js';
 import type { ServiceItem } from './catalog.js';
 import { assertInboundTransition } from './inboundStateMachine.js';
-import { addWorkingDays, CN_WORK_CALENDAR } from './workdays.js';
+import { deadlineAfter, type WorkCalendar } from './workdays.js';
+import { withDeadline } from './transitions.js';
 import { GatewayError, type FieldError } from '../errors.js';
 import type { Transitioned } from './transitions.js';
 
@@ -17,6 +18,8 @@ export interface DecisionInput {
   now: Date;
   by: Approver;
   maxAttempts: number;
+  /** the working-day calendar the 承诺办结时间 is counted by */
+  calendar: WorkCalendar;
   /** ids of the report's handoff job and of its render job */
   ids: { handoffJob: string; renderJob: string };
 }
@@ -66,11 +69,12 @@ function decide(c: CaseRecord, input: DecisionInput, d: Decision): Transitioned 
 
 /** 受理: the 承诺办结时间 is our catalog item's time limit in working days, counted from today */
 export function acceptInbound(c: CaseRecord, input: DecisionInput & { item: ServiceItem }): Transitioned {
-  const promisedAt = addWorkingDays(input.now, input.item.promisedDays, CN_WORK_CALENDAR).toISOString();
+  const deadline = withDeadline(deadlineAfter(input.now, input.item.promisedDays, input.calendar));
+  const promisedAt = deadline.promisedAt!;
   return decide(c, input, {
     to: 'accepted', step: 'report-accepted', type: 'inbound.accepted',
     entry: { decision: 'accepted', promisedAt },
-    changes: { promisedDays: input.item.promisedDays, promisedAt },
+    changes: { promisedDays: input.item.promisedDays, ...deadline },
   });
 }
 

@@ -6,7 +6,7 @@ import type { CaseRecord, HandoffJob, Material, NewCaseEvent, RenderJob } from '
 import type { CancelAnswer, PartnerExchange } from '../ports/partner.js';
 import type { ServiceItem } from './catalog.js';
 import { assertTransition, planPartnerStatus, statusLabel, type PartnerStatusPlan } from './stateMachine.js';
-import { addWorkingDays, CN_WORK_CALENDAR } from './workdays.js';
+import { deadlineAfter, type Deadline, type WorkCalendar } from './workdays.js';
 import { GatewayError, type FieldError } from '../errors.js';
 import type { PartnerStatusUpdate } from '../ports/partner.js';
 
@@ -22,6 +22,8 @@ export interface SubmitInput {
   /** the case's item, from the catalog */
   item: ServiceItem;
   maxAttempts: number;
+  /** the working-day calendar the 承诺办结时间 is counted by */
+  calendar: WorkCalendar;
   /** ids for the new handoff and render jobs, and a 查询码 should the case have none yet */
   ids: { handoffJob: string; renderJob: string; publicCode: string };
 }
@@ -43,12 +45,13 @@ export function submit(c: CaseRecord, input: SubmitInput): Transitioned {
     status: 'pending', attempts: 0, maxAttempts: input.maxAttempts, nextAttemptAt: at, createdAt: at,
   };
   const render: RenderJob = { id: input.ids.renderJob, step, status: 'pending', attempts: 0, maxAttempts: input.maxAttempts, nextAttemptAt: at, createdAt: at };
+  const deadline = deadlineAfter(input.now, c.promisedDays, input.calendar);
   const next: CaseRecord = {
     ...c,
     status: 'received',
     submittedAt: c.submittedAt ?? at,
     publicCode: c.publicCode ?? input.ids.publicCode,
-    promisedAt: addWorkingDays(input.now, c.promisedDays, CN_WORK_CALENDAR).toISOString(),
+    ...withDeadline(deadline),
     handoffs: [...c.handoffs, job],
     renders: [...(c.renders ?? []), render],
     updatedAt: at,
@@ -56,11 +59,19 @@ export function submit(c: CaseRecord, input: SubmitInput): Transitioned {
   return {
     case: next,
     events: [
-      { at, actor: input.actor, type: 'case.submitted', data: { step, materials: c.materials.map((m) => ({ code: m.code, sha256: m.sha256 })), promisedAt: next.promisedAt } },
+      { at, actor: input.actor, type: 'case.submitted', data: { step, materials: c.materials.map((m) => ({ code: m.code, sha256: m.sha256 })), promisedAt: next.promisedAt, ...(deadline.unknownYears.length > 0 ? { promisedAtProvisional: deadline.unknownYears } : {}) } },
       { at, actor: input.actor, type: 'case.status_changed', data: { from: c.status, to: 'received' } },
       { at, actor: input.actor, type: 'handoff.queued', data: { jobId: job.id, partner: job.partner, step, idempotencyKey: job.idempotencyKey, renderJobId: render.id } },
     ],
   };
+}
+
+/**
+ * The case's 承诺办结时间, and the years it was counted through without their official holiday list (then
+ * it is provisional, and says so wherever it is shown), or none
+ */
+export function withDeadline(d: Deadline): Pick<CaseRecord, 'promisedAt' | 'promisedAtUnknownYears'> {
+  return { promisedAt: d.at.toISOString(), promisedAtUnknownYears: d.unknownYears.length > 0 ? d.unknownYears : undefined };
 }
 
 /** every material the item requires is there (by its code) */

@@ -6,8 +6,26 @@
 // Conventions:
 // - The day of acceptance does not count: 3 working days from a Monday end on Thursday.
 // - A deadline is the end of its last working day, 23:59:59.999 Asia/Shanghai (15:59:59.999Z).
-// - Years not in the data count weekends only; `calendarCovers` says whether a date is in the data.
-import { CN_HOLIDAYS, type HolidayYear } from './workdays-cn.js';
+// - A year not in the data is counted by its weekends only, and every deadline or count that passes
+//   through one says so (`unknownYears`): it is provisional until the State Council's notice for that
+//   year is added (gateway/calendar/, WORK_CALENDAR_DIR), never silently taken for certain.
+
+export interface HolidayPeriod {
+  name: string;
+  /** first and last day off, inclusive, 'YYYY-MM-DD' (Asia/Shanghai) */
+  from: string;
+  to: string;
+  /** weekend days that are working days because of this holiday */
+  workdays: readonly string[];
+}
+
+/** One year's official list (放假 and 调休上班), as the General Office of the State Council publishes it. */
+export interface HolidayYear {
+  year: number;
+  /** the notice this year's data is taken from */
+  notice: string;
+  periods: readonly HolidayPeriod[];
+}
 
 export interface WorkCalendar {
   /** years whose holidays are known */
@@ -43,8 +61,12 @@ export function createWorkCalendar(data: readonly HolidayYear[]): WorkCalendar {
   return { years: new Set(data.map((y) => y.year)), holidays, adjustedWorkdays };
 }
 
-/** Mainland China, 2025–2026 (see workdays-cn.ts for the notices). */
-export const CN_WORK_CALENDAR: WorkCalendar = createWorkCalendar(CN_HOLIDAYS);
+/** A deadline in working days, and the years it was counted through without their official list. */
+export interface Deadline {
+  at: Date;
+  /** years the count went through that the calendar does not know (weekends only): the deadline is provisional */
+  unknownYears: number[];
+}
 
 /** The Asia/Shanghai calendar date of an instant, 'YYYY-MM-DD'. */
 export function shanghaiDate(instant: Date): string {
@@ -61,13 +83,26 @@ export function isWorkingDay(instant: Date, cal: WorkCalendar): boolean {
 
 /** The deadline `days` working days after the day of `from`; days = 0 gives the end of that same day. */
 export function addWorkingDays(from: Date, days: number, cal: WorkCalendar): Date {
+  return deadlineAfter(from, days, cal).at;
+}
+
+/** addWorkingDays, saying which years it had to count without their official list */
+export function deadlineAfter(from: Date, days: number, cal: WorkCalendar): Deadline {
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`addWorkingDays: days must be a whole number ≥ 0, got ${days}`);
   let day = dayOf(from);
   for (let left = days; left > 0; ) {
     day++;
     if (isWorkingDayNo(day, cal)) left--;
   }
-  return new Date((day + 1) * DAY_MS - SHANGHAI_OFFSET_MS - 1);
+  return { at: new Date((day + 1) * DAY_MS - SHANGHAI_OFFSET_MS - 1), unknownYears: unknownYearsBetween(dayOf(from), day, cal) };
+}
+
+/** the years from the day of `a` to the day of `b` (either order) the calendar has no list for */
+export function unknownYearsBetween(a: number | Date, b: number | Date, cal: WorkCalendar): number[] {
+  const [lo, hi] = [typeof a === 'number' ? a : dayOf(a), typeof b === 'number' ? b : dayOf(b)].sort((x, y) => x - y) as [number, number];
+  const out: number[] = [];
+  for (let y = Number(keyOf(lo).slice(0, 4)); y <= Number(keyOf(hi).slice(0, 4)); y++) if (!cal.years.has(y)) out.push(y);
+  return out;
 }
 
 /**

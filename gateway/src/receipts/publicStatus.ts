@@ -4,7 +4,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Core } from '../deps.js';
 import { CASE_STATUSES, type CaseStatus } from '../domain/case.js';
-import { CN_WORK_CALENDAR, workingDaysLeft } from '../domain/workdays.js';
+import { unknownYearsBetween, workingDaysLeft } from '../domain/workdays.js';
 import { GatewayError } from '../errors.js';
 import { deliveryWords } from './text.js';
 
@@ -28,7 +28,10 @@ export async function getPublicCaseStatus(core: Core, caseNo: string, code: stri
     handlingRegionName: core.regions.regionFullName(c.handlingRegion) ?? c.handlingRegion,
     submittedAt: c.submittedAt ?? null,
     promisedAt: c.promisedAt ?? null,
-    workingDaysLeft: c.promisedAt && OPEN.includes(c.status) ? workingDaysLeft(core.now(), new Date(c.promisedAt), CN_WORK_CALENDAR) : null,
+    workingDaysLeft: c.promisedAt && OPEN.includes(c.status) ? workingDaysLeft(core.now(), new Date(c.promisedAt), core.calendar) : null,
+    // counted through a year whose official holiday list is not in the calendar yet: may still move
+    deadlineProvisional: (c.promisedAtUnknownYears ?? []).length > 0
+      || (c.promisedAt !== undefined && OPEN.includes(c.status) && unknownYearsBetween(core.now(), new Date(c.promisedAt), core.calendar).length > 0),
     supplement: c.status === 'needs_supplement' && c.supplement ? { missing: c.supplement.missing, requestedAt: c.supplement.requestedAt } : null,
     // 撤件: whether the partner region withdrew the case or had already decided it
     withdrawal: c.withdrawal ? { state: c.withdrawal.state, stateLabel: WITHDRAWAL_LABELS[c.withdrawal.state], requestedAt: c.withdrawal.requestedAt, answeredAt: c.withdrawal.answeredAt ?? null } : null,

@@ -2,6 +2,7 @@
 // table, keeps what it carries, and queues a report step to the sending region; the input case is left
 // as it was; every move the table does not have is refused.
 import { describe, expect, test } from 'vitest';
+import { loadWorkCalendar } from '../../../gateway/src/calendar.js';
 import {
   acceptInbound, applyInboundSupplement, completeInbound, recordInboundDelivery, rejectInbound, requestInboundSupplement, type DecisionInput,
 } from '../../../gateway/src/domain/inboundTransitions.js';
@@ -11,9 +12,11 @@ import { CASE_STATUSES, type CaseRecord, type CaseStatus, type Material } from '
 import { recordHandoffAttempt, type Transitioned } from '../../../gateway/src/domain/transitions.js';
 import { caseRecord } from '../../support/storeCases.js';
 
+const CALENDAR = loadWorkCalendar().calendar;
+
 const item = DECIDED_HERE.find((i) => i.itemCode === '000109004000' && i.partner === '330681')!;
 const now = new Date('2026-12-01T02:00:00.000Z'); // a Tuesday
-const base = (): DecisionInput => ({ now, by: { username: 'zhuji-sp01', displayName: '孙伟', window: '诸暨市行政审批局' }, maxAttempts: 10, ids: { handoffJob: 'job-1', renderJob: 'render-1' } });
+const base = (): DecisionInput => ({ now, by: { username: 'zhuji-sp01', displayName: '孙伟', window: '诸暨市行政审批局' }, maxAttempts: 10, calendar: CALENDAR, ids: { handoffJob: 'job-1', renderJob: 'render-1' } });
 
 function inbound(overrides: Partial<CaseRecord> = {}): CaseRecord {
   return caseRecord(1, {

@@ -1,6 +1,7 @@
 // The case transitions as pure functions: the same case and input give the same next case and events,
 // the input case is left as it was, and each rule of a move holds here without a store or a clock.
 import { describe, expect, test } from 'vitest';
+import { loadWorkCalendar } from '../../../gateway/src/calendar.js';
 import {
   applyPartnerStatus, attachMaterial, deliverResult, recordCancelAttempt, recordHandoffAttempt, recordRenderOutcome, requestWithdrawal, retryDeadHandoff,
   submit, withdraw, type SubmitInput,
@@ -9,6 +10,8 @@ import { OFFERED_ITEMS } from '../../support/registry.js';
 import type { CaseRecord, Material } from '../../../gateway/src/domain/case.js';
 import type { PartnerStatusUpdate } from '../../../gateway/src/ports/partner.js';
 import { caseRecord } from '../../support/storeCases.js';
+
+const CALENDAR = loadWorkCalendar().calendar;
 
 const item = OFFERED_ITEMS.find((i) => i.partner === '310104')!;
 const required = item.materials.filter((m) => m.required);
@@ -22,7 +25,7 @@ function draft(overrides: Partial<CaseRecord> = {}): CaseRecord {
 }
 
 const input = (now = new Date('2026-12-01T02:00:00.000Z')): SubmitInput => ({
-  now, actor: 'clerk:zhuji01', item, maxAttempts: 10, ids: { handoffJob: 'job-1', renderJob: 'render-1', publicCode: 'ABCDEFGHJKLM' },
+  now, actor: 'clerk:zhuji01', item, maxAttempts: 10, calendar: CALENDAR, ids: { handoffJob: 'job-1', renderJob: 'render-1', publicCode: 'ABCDEFGHJKLM' },
 });
 
 describe('submit', () => {

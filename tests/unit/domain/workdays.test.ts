@@ -1,13 +1,18 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import {
-  CN_WORK_CALENDAR as CN,
   addWorkingDays,
   calendarCovers,
   createWorkCalendar,
+  deadlineAfter,
   isWorkingDay,
   shanghaiDate,
+  unknownYearsBetween,
   workingDaysLeft,
 } from '../../../gateway/src/domain/workdays.js';
+import { loadWorkCalendar } from '../../../gateway/src/calendar.js';
+
+// the calendar as the gateway loads it: the years the project ships (gateway/calendar/cn)
+const CN = loadWorkCalendar().calendar;
 
 // Every instant is written with its Shanghai offset; the last describe re-runs the sums under other
 // machine time zones.
@@ -139,5 +144,22 @@ describe('the machine time zone makes no difference', () => {
     expect(addWorkingDays(at('2026-11-22T17:00:00Z'), 1, CN).toISOString()).toBe(endOf('2026-11-24'));
     expect(isWorkingDay(at('2026-02-13T16:30:00Z'), CN)).toBe(true);
     expect(workingDaysLeft(at('2026-11-27T23:59+08:00'), at(endOf('2026-11-27')), CN)).toBe(0);
+  });
+});
+
+describe('a year the calendar does not know', () => {
+  test.each([
+    ['inside the known years: nothing provisional', { given: ['2026-03-02T10:00+08:00', 10] as const, want: { at: endOf('2026-03-16'), unknownYears: [] } }],
+    ['from late 2026 into 2027: counted by weekends only, and flagged', { given: ['2026-12-28T10:00+08:00', 5] as const, want: { at: endOf('2027-01-04'), unknownYears: [2027] } }],
+    ['a count that stays on its day in 2026 is not flagged', { given: ['2026-12-31T10:00+08:00', 0] as const, want: { at: endOf('2026-12-31'), unknownYears: [] } }],
+  ])('%s', (_name, { given: [from, days], want }) => {
+    const d = deadlineAfter(at(from), days, CN);
+    expect({ at: d.at.toISOString(), unknownYears: d.unknownYears }).toEqual(want);
+  });
+
+  test('the years between two instants that have no list, in either order', () => {
+    expect(unknownYearsBetween(at('2026-12-30T10:00+08:00'), at('2028-01-02T10:00+08:00'), CN)).toEqual([2027, 2028]);
+    expect(unknownYearsBetween(at('2028-01-02T10:00+08:00'), at('2026-12-30T10:00+08:00'), CN)).toEqual([2027, 2028]);
+    expect(unknownYearsBetween(at('2025-01-02T10:00+08:00'), at('2026-12-30T10:00+08:00'), CN)).toEqual([]);
   });
 });

@@ -96,7 +96,7 @@ export function clerkRouter(core: Core, tokens: TokenService): Router {
   r.get('/cases', clerk, may('case.read'), async (req, res) => {
     const { items, total } = await core.store.listCases({ regions: [clerkOf(res).region], ...listQuery(req.query) });
     const now = core.now();
-    res.json({ total, items: items.map((s) => toSummaryView(s, now)) });
+    res.json({ total, items: items.map((s) => toSummaryView(s, now, core.calendar)) });
   });
 
   r.get('/cases/:caseId', clerk, async (req, res) => {

@@ -17,7 +17,7 @@ export async function decideInboundCase(core: Core, clerk: Clerk, caseId: string
   await loadCaseFor(core, clerk, 'inbound.decide', caseId);
   const input: DecisionInput = {
     now: core.now(), by: { username: clerk.username, displayName: clerk.displayName, window: clerk.window },
-    maxAttempts: core.config.handoff.maxAttempts, ids: { handoffJob: randomUUID(), renderJob: randomUUID() },
+    maxAttempts: core.config.handoff.maxAttempts, calendar: core.calendar, ids: { handoffJob: randomUUID(), renderJob: randomUUID() },
   };
   const { record } = await core.store.updateCase(caseId, (c) => {
     assertMay(clerk, 'inbound.decide', c);
