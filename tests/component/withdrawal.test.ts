@@ -93,3 +93,15 @@ describe('POST /api/cases/{caseId}/withdrawal · what is refused', () => {
     expect([unchanged.withdrawal, unchanged.handoffs.length]).toEqual([null, 1]);
   });
 });
+
+describe('the documents of a withdrawn case', () => {
+  test('a 撤件 adds no 材料流转单: only the submission carried materials', async () => {
+    const region = cancelling[0]![1];
+    const { caseId } = await forwardedCase(region);
+    await withdraw(caseId);
+    await waitFor('已撤回', () => getCase(world.url, token, caseId), (c) => c.status === 'withdrawn');
+    await world.gateway.core.documents.idle();
+    const docs = (await call(world.url, 'GET', `/api/cases/${caseId}/documents`, { token })).body.items as Array<{ type: string; slot?: string }>;
+    expect(docs.filter((d) => d.type === 'transfer_sheet')).toHaveLength(1);
+  });
+});

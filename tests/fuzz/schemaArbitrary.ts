@@ -91,7 +91,7 @@ export function schemaGenerator(document: Schema, hints: Hints = {}): Generator 
     if (s.format === 'date-time') return fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
     if (s.format === 'uuid') return fc.uuid();
     if (s.format === 'uri') return fc.webUrl();
-    if (s.pattern) return fc.stringMatching(new RegExp(sized(s.pattern, min, max)), { maxLength: Math.min(max, 256) }).filter(fits);
+    if (s.pattern) return fc.stringMatching(new RegExp(sized(s.pattern, min, max)), { maxLength: Math.min(max, 1024) }).filter(fits);
     return fc.string({ unit: textUnit, minLength: min, maxLength: Math.max(min, Math.min(max, GEN_MAX_STRING)) });
   };
 

@@ -138,7 +138,9 @@ export interface DueDocument { slot: string; type: DocumentType; facts(c: CaseRe
 export function dueDocuments(c: CaseRecord): DueDocument[] {
   if (c.direction !== 'outbound' || !c.submittedAt) return [];
   const due: DueDocument[] = [{ slot: 'receipt', type: 'acceptance_receipt', facts: acceptanceReceiptFacts }];
-  for (const j of c.handoffs) {
+  // a 材料流转单 goes with each step that carries the case's materials: the submission and each 补正,
+  // not a 撤件 (its cancel step carries no materials)
+  for (const j of c.handoffs.filter((h) => h.step === 'submit' || h.step.startsWith('supplement-'))) {
     if (j.status !== 'cancelled') due.push({ slot: `transfer:${j.step}`, type: 'transfer_sheet', facts: (rec, ctx) => transferSheetFacts(rec, j.step, ctx) });
   }
   if (c.supplement) due.push({ slot: `supplement:${c.supplement.requestedAt}`, type: 'supplement_notice', facts: supplementNoticeFacts });
