@@ -9,7 +9,7 @@ import {
 import type { ClientConfig } from './client.js';
 import { parseSj } from './mapping.js';
 import { MappingError, findDocument, toFkcxRecord, toFkcxReply, toFkxzReply } from './mapping-report.js';
-import { MESSAGES, reply } from './sim-guard.js';
+import { MESSAGES, reply } from './codes.js';
 import { computeSign, signMatches } from './sign.js';
 import { contract } from './types.js';
 
