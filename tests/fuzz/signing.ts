@@ -17,12 +17,17 @@ const flip = (s: string): string => {
 const nowS = () => Math.floor(Date.now() / 1000);
 
 export const HMAC_FLAWS = ['bad-signature', 'stale', 'future', 'unknown-app', 'no-signature', 'no-nonce', 'short-nonce', 'long-nonce', 'ts-not-digits', 'lowercase-method'] as const;
+/** how far a stale or future timestamp lies from now: past the ±300 s window by more than any send delay */
+const OUTSIDE_WINDOW_S = 420;
+
 /** flaws after which no request may be accepted */
 export const CERTAIN_HMAC = new Set(['bad-signature', 'stale', 'future', 'unknown-app', 'no-signature', 'no-nonce', 'short-nonce', 'long-nonce', 'ts-not-digits']);
 
 export function hmacSigner(cred: { appId: string; secret: string }, flaw?: string) {
   return (r: Ready): Ready => {
-    const ts = flaw === 'stale' ? nowS() - 301 : flaw === 'future' ? nowS() + 301 : nowS();
+    // well outside the ±300 s window: a request signed now may be sent seconds later on a loaded machine,
+    // and the second's fraction is lost, so ±301 s sat on the boundary (a 'future' one was once accepted)
+    const ts = flaw === 'stale' ? nowS() - OUTSIDE_WINDOW_S : flaw === 'future' ? nowS() + OUTSIDE_WINDOW_S : nowS();
     const nonce = flaw === 'short-nonce' ? 'abc' : flaw === 'long-nonce' ? 'n'.repeat(200) : randomBytes(16).toString('hex');
     const h = signGatewayRequest({ appId: cred.appId, secret: cred.secret, method: flaw === 'lowercase-method' ? r.method.toLowerCase() : r.method, path: r.path, body: r.body, timestamp: ts, nonce });
     if (flaw === 'bad-signature') h['X-Signature'] = flip(h['X-Signature']!);
