@@ -41,9 +41,17 @@ beforeAll(async () => {
     spawnGateway(gatewayEnv(ports[2]!, path.join(root, 'c'), sims, { ...shared, RW_ENABLED: 'false', INSTANCE_ID: 'gw-c' }), C),
   ]));
   token = await login(A);
+  // an instance that dies while the tests run says why (its stderr), so a crash is not only "fetch failed"
+  for (const [i, g] of gateways.entries()) {
+    void g.exited.then((code) => {
+      if (!closing) console.error(`instance ${'ABC'[i]} exited (${String(code)}) during the tests:\n${g.output().slice(-6000)}`);
+    });
+  }
 }, 120_000);
 
+let closing = false;
 afterAll(async () => {
+  closing = true;
   for (const g of gateways) g.child.kill('SIGKILL');
   await sims?.close();
   if (root) await rm(root, { recursive: true, force: true });

@@ -53,6 +53,14 @@ export function createSessionRouting({ instanceId, directory, logger, wsPath }: 
       answer.on('error', (err) => log.debug({ err }, 'the host closed its refusal of a signalling socket'));
     });
   });
+  // Any error the proxy raises without a callback of ours to take it (writing a relayed refusal to a client
+  // that has already gone: EPIPE) is thrown by http-proxy-3 unless the proxy has an 'error' listener of
+  // its own, and a throw there ended this instance. Seen under load: the client's socket is closed, the
+  // request is over, nothing is left to answer.
+  proxy.on('error', (err, _req, target) => {
+    log.debug({ err }, 'a forwarded remote-window connection failed after it was answered');
+    if (target && 'destroy' in target && typeof target.destroy === 'function') (target as { destroy(): void }).destroy();
+  });
   const others = async (): Promise<InstanceRef[]> => (await directory.live()).filter((i) => i.remoteWindow && i.instanceId !== instanceId);
 
   async function elsewhere(req: IncomingMessage, key: RouteKey): Promise<InstanceRef | undefined> {
